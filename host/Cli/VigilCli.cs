@@ -1,0 +1,48 @@
+using System.CommandLine;
+
+namespace Vigil.Host.Cli;
+
+/// <summary>The <c>vigil</c> command line: subcommands, and keepalived's flags on the root for drop-in use.</summary>
+internal static class VigilCli
+{
+    public static RootCommand Build()
+    {
+        var common = new CommonOptions();
+        var run = new RunCommand();
+        var configTest = new Option<string?>("--config-test", "-t")
+        {
+            Description = "keepalived compatibility: check the configuration (-t [FILE] or -t -f FILE) and exit",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+
+        var root = new RootCommand("Vigil: keepalived-compatible high availability (VRRP, virtual servers, checks, notifications) and network-boot provisioning");
+        foreach (var option in common.All.Concat(run.All))
+        {
+            root.Options.Add(option);
+        }
+
+        root.Options.Add(configTest);
+        root.Subcommands.Add(run.Build(common));
+        root.Subcommands.Add(CheckConfigCommand.Build(common));
+        root.Subcommands.Add(StatusCommand.Build(common));
+        root.Subcommands.Add(DemoCommand.Build());
+        root.SetAction(async (result, ct) =>
+        {
+            if (result.GetResult(configTest) is not null)
+            {
+                var file = result.GetValue(configTest);
+                var reparsed = file is null ? result : root.Parse([.. result.Tokens.Select(t => t.Value).Where(v => v != file), "-f", file]);
+                return CheckConfigCommand.Run(reparsed, common, Console.Out, Console.Error);
+            }
+
+            if (result.Tokens.Count == 0)
+            {
+                root.Parse("--help").Invoke();
+                return 0;
+            }
+
+            return await run.RunAsync(result, common, ct).ConfigureAwait(false);
+        });
+        return root;
+    }
+}

@@ -1,0 +1,119 @@
+using System.Net.Mail;
+using Microsoft.Extensions.Configuration;
+using Vigil.Abstractions.Configuration;
+
+namespace Vigil.Plugins.Notify.Configuration;
+
+/// <summary>Reads the notify keys of <c>global_defs</c>.</summary>
+internal static class GlobalDefsReader
+{
+    /// <summary>The global_defs keys the notify module claims.</summary>
+    public static readonly IReadOnlyCollection<string> Keys =
+    [
+        "notification_email", "notification_email_from", "smtp_server", "smtp_connect_timeout", "smtp_helo_name",
+        "smtp_alert", "smtp_alert_vrrp", "smtp_alert_checker", "no_email_faults",
+        "notify_fifo", "notify_fifo_script", "vrrp_notify_fifo", "vrrp_notify_fifo_script",
+        "lvs_notify_fifo", "lvs_notify_fifo_script", "enable_script_security", "script_user",
+    ];
+
+    public static GlobalNotifySettings Read(ClusterConfiguration configuration, string host, ValidationReport report, List<FifoScript> fifos)
+    {
+        var defs = ConfigSections.Items(configuration.Section("global_defs")).FirstOrDefault() ?? configuration.Section("global_defs");
+        var routerId = defs["router_id"] is { Length: > 0 } id ? id : host;
+
+        var recipients = new List<string>();
+        foreach (var item in ConfigSections.Items(defs.GetSection("notification_email")))
+        {
+            foreach (var address in ConfigValues.Words(item.Value))
+            {
+                if (MailAddress.TryCreate(address, out _))
+                {
+                    recipients.Add(address);
+                }
+                else
+                {
+                    report.Error(item.Path, $"notification_email '{address}' is not an e-mail address in global_defs");
+                }
+            }
+        }
+
+        var from = defs["notification_email_from"] ?? $"keepalived@{host}";
+        if (!MailAddress.TryCreate(from, out _))
+        {
+            report.Error(defs.GetSection("notification_email_from").Path, $"notification_email_from '{from}' is not an e-mail address in global_defs");
+        }
+
+        var (server, port) = ReadServer(defs.GetSection("smtp_server"), report);
+        var timeout = TimeSpan.FromSeconds(30);
+        var timeoutKey = defs.GetSection("smtp_connect_timeout");
+        if (timeoutKey.Value is not null && (!ConfigValues.TryParseDuration(timeoutKey.Value, out timeout) || timeout <= TimeSpan.Zero))
+        {
+            report.Error(timeoutKey.Path, $"smtp_connect_timeout '{timeoutKey.Value}' is not a positive number of seconds in global_defs");
+            timeout = TimeSpan.FromSeconds(30);
+        }
+
+        var smtp = new SmtpSettings(server, port, from, defs["smtp_helo_name"] ?? host, timeout, recipients);
+        var security = Flag(defs, "enable_script_security", report) ?? false;
+        var user = defs["script_user"] is { Length: > 0 } u ? ConfigValues.Words(u)[0] : null;
+
+        AddFifo(defs, "notify_fifo", fifos);
+        AddFifo(defs, "vrrp_notify_fifo", fifos);
+        AddFifo(defs, "lvs_notify_fifo", fifos);
+
+        return new GlobalNotifySettings(
+            routerId,
+            host,
+            smtp,
+            Flag(defs, "smtp_alert", report) ?? false,
+            Flag(defs, "smtp_alert_vrrp", report),
+            Flag(defs, "smtp_alert_checker", report),
+            Flag(defs, "no_email_faults", report) ?? false,
+            security,
+            user);
+    }
+
+    /// <summary>A keepalived flag: absent is null, a bare keyword is true.</summary>
+    public static bool? Flag(IConfigurationSection block, string key, ValidationReport report, string context = "global_defs")
+    {
+        var section = block.GetSection(key);
+        if (section.Value is null)
+        {
+            return null;
+        }
+
+        if (ConfigValues.TryParseBool(section.Value, out var value))
+        {
+            return value;
+        }
+
+        report.Error(section.Path, $"{key} '{section.Value}' is not true or false in {context}");
+        return null;
+    }
+
+    private static (string? Server, int Port) ReadServer(IConfigurationSection key, ValidationReport report)
+    {
+        var words = ConfigValues.Words(key.Value);
+        if (words.Length == 0)
+        {
+            return (null, 25);
+        }
+
+        var port = 25;
+        if (words.Length > 2 || (words.Length == 2 && !ConfigValues.TryParseCount(words[1], 1, 65535, out port)))
+        {
+            report.Error(key.Path, $"smtp_server '{key.Value}' is not 'HOST [PORT]' in global_defs");
+            return (null, 25);
+        }
+
+        return (words[0], port);
+    }
+
+    private static void AddFifo(IConfigurationSection defs, string key, List<FifoScript> fifos)
+    {
+        var path = ConfigValues.Words(defs[key]).FirstOrDefault();
+        if (path is not null)
+        {
+            fifos.Add(new FifoScript(path, defs[key + "_script"], defs.GetSection(key).Path));
+        }
+    }
+}

@@ -1,0 +1,120 @@
+using Microsoft.Extensions.Configuration;
+using Vigil.Abstractions.Configuration;
+using Vigil.Plugins.Notify.Rules;
+
+namespace Vigil.Plugins.Notify.Configuration;
+
+/// <summary>
+/// Turns keepalived's own notify keywords into handlers: notify_master/backup/fault/stop and notify in
+/// vrrp_instance and vrrp_sync_group, notify_up/notify_down in real_server, quorum_up/quorum_down in
+/// virtual_server, smtp_alert at every level, and the notify fifos. The vrrp and ipvs modules own those blocks;
+/// this reads them and checks only the notify keys.
+/// </summary>
+internal static class KeepalivedHandlersReader
+{
+    private static readonly (string Key, string State)[] VrrpScripts =
+        [("notify_master", "MASTER"), ("notify_backup", "BACKUP"), ("notify_fault", "FAULT"), ("notify_stop", "STOP")];
+
+    private static readonly string[] VrrpStates = ["MASTER", "BACKUP", "FAULT", "STOP"];
+
+    public static void Read(ClusterConfiguration configuration, HandlerDefaults defaults, List<FifoScript> fifos, ValidationReport report, List<NotifyHandler> handlers)
+    {
+        ReadVrrp(configuration.Section("vrrp_instance"), "vrrp_instance", EventKinds.VrrpInstance, defaults, report, handlers);
+        ReadVrrp(configuration.Section("vrrp_sync_group"), "vrrp_sync_group", EventKinds.VrrpSyncGroup, defaults, report, handlers);
+        ReadVirtualServers(configuration, defaults, report, handlers);
+        foreach (var fifo in fifos)
+        {
+            var kinds = fifo.ConfigPath.EndsWith(":vrrp_notify_fifo", StringComparison.Ordinal) ? [EventKinds.VrrpInstance, EventKinds.VrrpSyncGroup]
+                : fifo.ConfigPath.EndsWith(":lvs_notify_fifo", StringComparison.Ordinal) ? [EventKinds.RealServer, EventKinds.VirtualServer]
+                : EventKinds.Known.ToArray();
+            handlers.Add(defaults.Fifo($"fifo {fifo.Path}", new EventFilter(kinds.ToHashSet()), fifo.Path));
+        }
+    }
+
+    private static void ReadVrrp(IConfigurationSection section, string keyword, string kind, HandlerDefaults defaults, ValidationReport report, List<NotifyHandler> handlers)
+    {
+        var kinds = new HashSet<string> { kind };
+        foreach (var block in ConfigSections.Items(section))
+        {
+            var name = block["name"];
+            if (string.IsNullOrWhiteSpace(name))
+            {
+                continue;
+            }
+
+            var context = $"{keyword} {name}";
+            foreach (var (key, state) in VrrpScripts)
+            {
+                if (ScriptLineReader.Read(block.GetSection(key), context, defaults.Global.ScriptSecurity, report) is { } line)
+                {
+                    var filter = new EventFilter(kinds, Instance: NameMatcher.Exact(name), States: new HashSet<string> { state });
+                    handlers.Add(defaults.Script($"{context} {key}", filter, line, null));
+                }
+            }
+
+            if (ScriptLineReader.Read(block.GetSection("notify"), context, defaults.Global.ScriptSecurity, report) is { } generic)
+            {
+                handlers.Add(defaults.Script($"{context} notify", new EventFilter(kinds, Instance: NameMatcher.Exact(name)), generic, defaults.GenericArguments));
+            }
+
+            var alert = GlobalDefsReader.Flag(block, "smtp_alert", report, context)
+                ?? defaults.Global.SmtpAlertVrrp ?? defaults.Global.SmtpAlert;
+            if (alert && defaults.Global.Smtp.CanSend)
+            {
+                var states = VrrpStates.Where(s => !(defaults.Global.NoEmailFaults && s == "FAULT")).ToHashSet();
+                handlers.Add(defaults.Email($"{context} smtp_alert", new EventFilter(kinds, Instance: NameMatcher.Exact(name), States: states)));
+            }
+        }
+    }
+
+    private static void ReadVirtualServers(ClusterConfiguration configuration, HandlerDefaults defaults, ValidationReport report, List<NotifyHandler> handlers)
+    {
+        var quorumKinds = new HashSet<string> { EventKinds.VirtualServer };
+        var serverKinds = new HashSet<string> { EventKinds.RealServer };
+        foreach (var vs in ConfigSections.Items(configuration.Section("virtual_server")))
+        {
+            var vsName = vs["name"];
+            if (string.IsNullOrWhiteSpace(vsName))
+            {
+                continue;
+            }
+
+            var context = $"virtual_server {vsName}";
+            var vsMatch = NameMatcher.Exact(vsName);
+            AddScript(vs, "quorum_up", context, new EventFilter(quorumKinds, VirtualServer: vsMatch, States: new HashSet<string> { "UP" }), defaults, report, handlers);
+            AddScript(vs, "quorum_down", context, new EventFilter(quorumKinds, VirtualServer: vsMatch, States: new HashSet<string> { "DOWN" }), defaults, report, handlers);
+            var vsAlert = GlobalDefsReader.Flag(vs, "smtp_alert", report, context) ?? defaults.Global.SmtpAlertChecker ?? defaults.Global.SmtpAlert;
+            if (vsAlert && defaults.Global.Smtp.CanSend)
+            {
+                handlers.Add(defaults.Email($"{context} smtp_alert", new EventFilter(quorumKinds, VirtualServer: vsMatch)));
+            }
+
+            foreach (var rs in ConfigSections.Items(vs.GetSection("real_server")))
+            {
+                var rsName = rs["name"];
+                if (string.IsNullOrWhiteSpace(rsName))
+                {
+                    continue;
+                }
+
+                var rsContext = $"real_server {rsName} in {context}";
+                var rsMatch = NameMatcher.Exact(rsName);
+                AddScript(rs, "notify_up", rsContext, new EventFilter(serverKinds, VirtualServer: vsMatch, RealServer: rsMatch, States: new HashSet<string> { "UP" }), defaults, report, handlers);
+                AddScript(rs, "notify_down", rsContext, new EventFilter(serverKinds, VirtualServer: vsMatch, RealServer: rsMatch, States: new HashSet<string> { "DOWN" }), defaults, report, handlers);
+                var rsAlert = GlobalDefsReader.Flag(rs, "smtp_alert", report, rsContext) ?? vsAlert;
+                if (rsAlert && defaults.Global.Smtp.CanSend)
+                {
+                    handlers.Add(defaults.Email($"{rsContext} smtp_alert", new EventFilter(serverKinds, VirtualServer: vsMatch, RealServer: rsMatch)));
+                }
+            }
+        }
+    }
+
+    private static void AddScript(IConfigurationSection block, string key, string context, EventFilter filter, HandlerDefaults defaults, ValidationReport report, List<NotifyHandler> handlers)
+    {
+        if (ScriptLineReader.Read(block.GetSection(key), context, defaults.Global.ScriptSecurity, report) is { } line)
+        {
+            handlers.Add(defaults.Script($"{context} {key}", filter, line, null));
+        }
+    }
+}

@@ -1,0 +1,86 @@
+using System.Globalization;
+using Vigil.Abstractions.Configuration;
+
+namespace Vigil.Plugins.Vrrp.Configuration;
+
+/// <summary>Parses the lines of track_* list blocks: <c>name [weight N [reverse]]</c>.</summary>
+internal static class TrackReferenceParser
+{
+    /// <summary>keepalived's weight range.</summary>
+    public const int MaxWeight = 253;
+
+    /// <summary>Parses every line of <paramref name="key"/> in <paramref name="values"/>' block, reporting bad lines.</summary>
+    public static IReadOnlyList<TrackReference> Read(ConfigValues values, string key)
+    {
+        var result = new List<TrackReference>();
+        foreach (var item in ConfigSections.Items(values.Block.GetSection(key)))
+        {
+            if (item.Value is not { } line)
+            {
+                continue;
+            }
+
+            var tokens = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            int? weight = null;
+            var reverse = false;
+            var ok = tokens.Length > 0;
+            for (var i = 1; ok && i < tokens.Length; i++)
+            {
+                if (tokens[i] == "weight" && i + 1 < tokens.Length
+                    && int.TryParse(tokens[i + 1], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var w))
+                {
+                    weight = w;
+                    i++;
+                }
+                else if (tokens[i] == "reverse" && weight is not null)
+                {
+                    reverse = true;
+                }
+                else
+                {
+                    ok = false;
+                }
+            }
+
+            if (!ok)
+            {
+                values.Report.Error(item.Path, $"invalid {key} line '{line}' in {values.Context}");
+            }
+            else if (weight is < -MaxWeight or > MaxWeight)
+            {
+                values.Report.Error(item.Path, $"weight {weight} out of range -{MaxWeight}-{MaxWeight} in {key} of {values.Context}");
+            }
+            else
+            {
+                result.Add(new TrackReference(tokens[0], weight, reverse));
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>Parses <c>weight N [reverse]</c> written as a key of a block.</summary>
+    public static (int Weight, bool Reverse) Weight(ConfigValues values, int fallback)
+    {
+        if (values.String("weight") is not { } text)
+        {
+            return (fallback, false);
+        }
+
+        var tokens = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (tokens.Length is < 1 or > 2 || (tokens.Length == 2 && tokens[1] != "reverse")
+            || !int.TryParse(tokens[0], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var weight))
+        {
+            values.Report.Error(values.Path("weight"), $"invalid weight '{text}' in {values.Context}");
+            return (fallback, false);
+        }
+
+        if (weight is < -MaxWeight or > MaxWeight)
+        {
+            values.Report.Error(values.Path("weight"), $"weight {weight} out of range -{MaxWeight}-{MaxWeight} in {values.Context}");
+            return (fallback, false);
+        }
+
+        return (weight, tokens.Length == 2);
+    }
+}

@@ -1,0 +1,64 @@
+namespace Vigil.Plugins.Vrrp.Os;
+
+/// <summary>rtnetlink message types, flags and attribute numbers (linux/netlink.h, rtnetlink.h, if_addr.h, if_link.h).</summary>
+internal static class NetlinkConstants
+{
+    internal const int HeaderSize = 16;
+    internal const int AttributeHeaderSize = 4;
+
+    internal const ushort NLMSG_NOOP = 1;
+    internal const ushort NLMSG_ERROR = 2;
+    internal const ushort NLMSG_DONE = 3;
+
+    internal const ushort NLM_F_REQUEST = 0x1;
+    internal const ushort NLM_F_MULTI = 0x2;
+    internal const ushort NLM_F_ACK = 0x4;
+    internal const ushort NLM_F_DUMP = 0x300;
+    internal const ushort NLM_F_REPLACE = 0x100;
+    internal const ushort NLM_F_EXCL = 0x200;
+    internal const ushort NLM_F_CREATE = 0x400;
+
+    internal const ushort RTM_NEWLINK = 16;
+    internal const ushort RTM_DELLINK = 17;
+    internal const ushort RTM_GETLINK = 18;
+    internal const ushort RTM_NEWADDR = 20;
+    internal const ushort RTM_DELADDR = 21;
+    internal const ushort RTM_GETADDR = 22;
+    internal const ushort RTM_NEWROUTE = 24;
+    internal const ushort RTM_DELROUTE = 25;
+
+    internal const uint RTMGRP_LINK = 0x1;
+
+    internal const ushort IFA_ADDRESS = 1;
+    internal const ushort IFA_LOCAL = 2;
+    internal const ushort IFA_LABEL = 3;
+    internal const ushort IFA_BROADCAST = 4;
+    internal const ushort IFA_FLAGS = 8;
+    internal const byte IFA_F_NODAD = 0x02;
+
+    internal const ushort IFLA_ADDRESS = 1;
+    internal const ushort IFLA_IFNAME = 3;
+    internal const ushort IFLA_LINK = 5;
+    internal const ushort IFLA_OPERSTATE = 16;
+    internal const ushort IFLA_LINKINFO = 18;
+    internal const ushort IFLA_INFO_KIND = 1;
+    internal const ushort IFLA_INFO_DATA = 2;
+    internal const ushort IFLA_MACVLAN_MODE = 1;
+    internal const uint MACVLAN_MODE_PRIVATE = 1;
+    internal const ushort NLA_F_NESTED = 0x8000;
+
+    internal const ushort RTA_DST = 1;
+    internal const ushort RTA_OIF = 4;
+    internal const ushort RTA_GATEWAY = 5;
+    internal const ushort RTA_PRIORITY = 6;
+    internal const ushort RTA_PREFSRC = 7;
+    internal const ushort RTA_TABLE = 15;
+
+    internal const byte RTPROT_BOOT = 3;
+    internal const byte RTN_UNICAST = 1;
+    internal const byte RT_TABLE_MAIN = 254;
+
+    internal const uint IFF_UP = 0x1;
+    internal const uint IFF_RUNNING = 0x40;
+    internal const uint IFF_LOWER_UP = 0x10000;
+}

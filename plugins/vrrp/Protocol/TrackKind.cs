@@ -1,0 +1,17 @@
+namespace Vigil.Plugins.Vrrp.Protocol;
+
+/// <summary>What a tracked object is.</summary>
+internal enum TrackKind
+{
+    /// <summary><c>track_script</c> (a <c>vrrp_script</c>).</summary>
+    Script,
+
+    /// <summary><c>track_interface</c>.</summary>
+    Interface,
+
+    /// <summary><c>track_file</c>.</summary>
+    File,
+
+    /// <summary><c>track_process</c>.</summary>
+    Process,
+}

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Installs what the tests need (Debian packages), builds, runs every test, and ends with one line:
+# "N passed, N failed".
+set -uo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+cd "$root"
+
+if ! bash scripts/install-deps.sh; then
+  echo "test.sh: installing test dependencies failed" >&2
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+
+results="$root/artifacts/test-results"
+rm -rf "$results"
+mkdir -p "$results"
+
+if ! dotnet build plugins.sln -c Debug -nologo -v q -clp:ErrorsOnly; then
+  echo "test.sh: build failed" >&2
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+
+dotnet test plugins.sln -c Debug --no-build -nologo \
+  --logger "trx" --results-directory "$results" "$@"
+status=$?
+
+summary=$(python3 "$root/scripts/trx-summary.py" "$results")
+echo "$summary"
+failed=$(echo "$summary" | sed -E 's/.* ([0-9]+) failed.*/\1/')
+passed=$(echo "$summary" | sed -E 's/^([0-9]+) passed.*/\1/')
+if [ "$status" -ne 0 ] || [ "$failed" != "0" ] || [ "$passed" = "0" ]; then
+  exit 1
+fi

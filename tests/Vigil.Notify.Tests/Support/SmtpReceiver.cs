@@ -1,0 +1,61 @@
+using System.Net;
+using System.Net.Sockets;
+
+namespace Vigil.Notify.Tests.Support;
+
+/// <summary>A real SMTP server (Debian's python3-aiosmtpd) on 127.0.0.1 that appends every message to a file.</summary>
+internal sealed class SmtpReceiver : IDisposable
+{
+    private const string Server = """
+        import sys
+        from aiosmtpd.controller import Controller
+        class Handler:
+            async def handle_DATA(self, server, session, envelope):
+                with open(sys.argv[2], 'ab') as f:
+                    f.write(b'HELO ' + (session.host_name or '').encode() + b'\r\n')
+                    f.write(b'MAIL FROM ' + envelope.mail_from.encode() + b'\r\n')
+                    f.write(b'RCPT TO ' + ','.join(envelope.rcpt_tos).encode() + b'\r\n')
+                    f.write(envelope.content + b'\r\n=====\r\n')
+                return '250 OK'
+        controller = Controller(Handler(), hostname='127.0.0.1', port=int(sys.argv[1]))
+        controller.start()
+        print('ready', flush=True)
+        sys.stdin.read()
+        """;
+
+    private readonly TempDir _dir = new();
+    private readonly ProcessGroup _process;
+
+    public SmtpReceiver()
+    {
+        Port = FreePort();
+        var script = _dir.File("smtpd.py");
+        File.WriteAllText(script, Server);
+        MailFile = _dir.File("mail.txt");
+        _process = new ProcessGroup("/usr/bin/python3", script, Port.ToString(System.Globalization.CultureInfo.InvariantCulture), MailFile);
+        var ready = _process.Output.ReadLineAsync();
+        if (!ready.Wait(TimeSpan.FromSeconds(15)) || ready.Result != "ready")
+        {
+            throw new InvalidOperationException("aiosmtpd did not start (is python3-aiosmtpd installed? run scripts/install-deps.sh)");
+        }
+    }
+
+    public int Port { get; }
+
+    public string MailFile { get; }
+
+    public string Received => File.Exists(MailFile) ? File.ReadAllText(MailFile) : "";
+
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public void Dispose()
+    {
+        _process.Dispose();
+        _dir.Dispose();
+    }
+}

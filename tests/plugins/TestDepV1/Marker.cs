@@ -1,0 +1,7 @@
+namespace Vigil.TestDep;
+
+/// <summary>A private dependency that two plugins carry in different versions.</summary>
+public static class Marker
+{
+    public static string Version => "v1";
+}

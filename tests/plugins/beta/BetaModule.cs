@@ -1,0 +1,40 @@
+using System.Text.Json.Nodes;
+using Autofac;
+using Vigil.Abstractions.Configuration;
+using Vigil.Abstractions.Modules;
+using Vigil.Abstractions.Status;
+
+namespace Vigil.TestPlugins.Beta;
+
+/// <summary>Reports which version of the private Vigil.TestDep assembly its load context resolved.</summary>
+public sealed class BetaModule : IClusterModule, IStatusSource
+{
+    public string Name => "beta";
+
+    public string Module => "beta";
+
+    public IReadOnlyCollection<string> Sections => [];
+
+    public IReadOnlyCollection<string> GlobalKeys => [];
+
+    public bool Started { get; private set; }
+
+    public void Register(ContainerBuilder builder, ModuleContext context) => builder.RegisterInstance(this).As<IStatusSource>();
+
+    public JsonObject GetStatus() => new()
+    {
+        ["dependency"] = Vigil.TestDep.Marker.Version,
+        ["assemblyVersion"] = typeof(Vigil.TestDep.Marker).Assembly.GetName().Version!.ToString(),
+        ["started"] = Started,
+    };
+
+    public Task StartAsync(ILifetimeScope services, ClusterConfiguration configuration, CancellationToken cancellationToken)
+    {
+        Started = true;
+        return Task.CompletedTask;
+    }
+
+    public Task ReloadAsync(ClusterConfiguration configuration, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
