@@ -7,11 +7,16 @@ from pathlib import Path
 ns = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
 passed = failed = skipped = 0
 for trx in Path(sys.argv[1]).rglob("*.trx"):
-    counters = ET.parse(trx).getroot().find("t:ResultSummary/t:Counters", ns)
+    summary = ET.parse(trx).getroot().find("t:ResultSummary", ns)
+    counters = None if summary is None else summary.find("t:Counters", ns)
     if counters is None:
         failed += 1
         continue
+    run_failed = int(counters.get("failed", 0)) + int(counters.get("error", 0)) + int(counters.get("timeout", 0)) + int(counters.get("aborted", 0))
+    # A test host that crashed or aborted reports no failed test; count the lost run as one failure.
+    if run_failed == 0 and summary.get("outcome") in ("Failed", "Error", "Aborted", "Timeout"):
+        run_failed = 1
     passed += int(counters.get("passed", 0))
-    failed += int(counters.get("failed", 0)) + int(counters.get("error", 0)) + int(counters.get("timeout", 0)) + int(counters.get("aborted", 0))
+    failed += run_failed
     skipped += int(counters.get("notExecuted", 0))
 print(f"{passed} passed, {failed} failed, {skipped} skipped")

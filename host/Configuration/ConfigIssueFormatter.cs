@@ -5,7 +5,10 @@ namespace Vigil.Host.Configuration;
 /// <summary>The lines <c>vigil check-config</c> prints: load problems in the order met, then validation findings by file and line.</summary>
 internal static class ConfigIssueFormatter
 {
-    /// <summary>One line per problem; <paramref name="report"/> is null when the configuration could not be validated.</summary>
+    /// <summary>
+    /// One line per problem; <paramref name="report"/> is null when the configuration was not validated (it could not
+    /// be read, or had syntax errors whose consequences validation would only repeat).
+    /// </summary>
     public static IEnumerable<string> Lines(ClusterLoadResult load, ValidationReport? report) =>
         load.Issues.Concat(report?.Sorted() ?? []).Select(issue => issue.ToString());
 

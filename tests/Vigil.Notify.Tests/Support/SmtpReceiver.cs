@@ -44,7 +44,8 @@ internal sealed class SmtpReceiver : IDisposable
 
     public string MailFile { get; }
 
-    public string Received => File.Exists(MailFile) ? File.ReadAllText(MailFile) : "";
+    /// <summary>Everything received, with folded header lines unfolded.</summary>
+    public string Received => File.Exists(MailFile) ? File.ReadAllText(MailFile).Replace("\r\n ", " ", StringComparison.Ordinal).Replace("\r\n\t", " ", StringComparison.Ordinal) : "";
 
     public static int FreePort()
     {
