@@ -21,9 +21,13 @@ if ! dotnet build plugins.sln -c Debug -nologo -v q -clp:ErrorsOnly; then
   exit 1
 fi
 
-dotnet test plugins.sln -c Debug --no-build -nologo \
-  --logger "trx" --results-directory "$results" "$@"
-status=$?
+# One test project at a time: the network-namespace tests measure failover timing, and two cores shared
+# with another project's test host would make them flaky.
+status=0
+for project in tests/Vigil.*.Tests/Vigil.*.Tests.csproj; do
+  dotnet test "$project" -c Debug --no-build -nologo \
+    --logger "trx" --results-directory "$results" "$@" || status=1
+done
 
 summary=$(python3 "$root/scripts/trx-summary.py" "$results")
 echo "$summary"

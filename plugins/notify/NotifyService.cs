@@ -97,6 +97,7 @@ internal sealed partial class NotifyService : IAsyncDisposable
         _ledger.Capacity = settings.Options.FailuresKept;
         var services = new LaneServices(_time, _logger, _metrics, _ledger, () => _settings.Current.Global.Host, () => _settings.Current.Global.RouterId);
         var routes = new List<Route>();
+        var lanes = new Dictionary<string, HandlerLane>(StringComparer.Ordinal);
         foreach (var handler in settings.Handlers)
         {
             if (!_channels.TryGetValue(handler.Channel, out var channel))
@@ -105,8 +106,14 @@ internal sealed partial class NotifyService : IAsyncDisposable
                 continue;
             }
 
-            var lane = new HandlerLane(handler, channel, settings.Options.QueueSize, services);
-            var gate = new ThrottleGate(handler.Throttle, _time, lane.Enqueue, reason =>
+            var laneName = handler.Lane ?? handler.Id;
+            if (!lanes.TryGetValue(laneName, out var lane))
+            {
+                lane = new HandlerLane(laneName, settings.Options.QueueSize, services);
+                lanes[laneName] = lane;
+            }
+
+            var gate = new ThrottleGate(handler.Throttle, _time, item => lane.Enqueue(handler, channel, item), reason =>
             {
                 _metrics.Suppressed(handler.Id, reason);
                 _ledger.RecordSuppressed();
@@ -141,12 +148,13 @@ internal sealed partial class NotifyService : IAsyncDisposable
 
     private static async Task StopRoutesAsync(IEnumerable<Route> routes)
     {
-        var stops = routes.Select(async r =>
+        var list = routes.ToList();
+        foreach (var route in list)
         {
-            r.Gate.Dispose();
-            await r.Lane.StopAsync(StopGrace).ConfigureAwait(false);
-        });
-        await Task.WhenAll(stops).ConfigureAwait(false);
+            route.Gate.Dispose();
+        }
+
+        await Task.WhenAll(list.Select(r => r.Lane).Distinct().Select(l => l.StopAsync(StopGrace))).ConfigureAwait(false);
     }
 
     private sealed record Route(NotifyHandler Handler, ThrottleGate Gate, HandlerLane Lane);

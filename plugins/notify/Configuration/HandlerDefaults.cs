@@ -35,8 +35,9 @@ internal sealed class HandlerDefaults(GlobalNotifySettings global, NotifyOptions
         _ => new DeliveryPolicy(TimeSpan.FromSeconds(30), options.Retries, options.Backoff, options.MaxBackoff),
     };
 
-    public NotifyHandler Script(string id, EventFilter filter, string line, ArgumentsTemplate? arguments) =>
-        new(id, ChannelNames.Script, filter, line, new TemplateSet(Arguments: arguments), NoHeaders, ScriptPolicy, Throttle.None);
+    /// <summary>A script handler; <paramref name="lane"/> names the block whose scripts must run in event order.</summary>
+    public NotifyHandler Script(string id, EventFilter filter, string line, ArgumentsTemplate? arguments, string? lane = null) =>
+        new(id, ChannelNames.Script, filter, line, new TemplateSet(Arguments: arguments), NoHeaders, ScriptPolicy, Throttle.None, lane);
 
     public NotifyHandler Email(string id, EventFilter filter) =>
         new(id, ChannelNames.Email, filter, string.Join(", ", global.Smtp.Recipients), Messages with { Payload = null, Arguments = null },

@@ -48,13 +48,13 @@ internal static class KeepalivedHandlersReader
                 if (ScriptLineReader.Read(block.GetSection(key), context, defaults.Global.ScriptSecurity, report) is { } line)
                 {
                     var filter = new EventFilter(kinds, Instance: NameMatcher.Exact(name), States: new HashSet<string> { state });
-                    handlers.Add(defaults.Script($"{context} {key}", filter, line, null));
+                    handlers.Add(defaults.Script($"{context} {key}", filter, line, null, $"{context} scripts"));
                 }
             }
 
             if (ScriptLineReader.Read(block.GetSection("notify"), context, defaults.Global.ScriptSecurity, report) is { } generic)
             {
-                handlers.Add(defaults.Script($"{context} notify", new EventFilter(kinds, Instance: NameMatcher.Exact(name)), generic, defaults.GenericArguments));
+                handlers.Add(defaults.Script($"{context} notify", new EventFilter(kinds, Instance: NameMatcher.Exact(name)), generic, defaults.GenericArguments, $"{context} scripts"));
             }
 
             var alert = GlobalDefsReader.Flag(block, "smtp_alert", report, context)
@@ -114,7 +114,7 @@ internal static class KeepalivedHandlersReader
     {
         if (ScriptLineReader.Read(block.GetSection(key), context, defaults.Global.ScriptSecurity, report) is { } line)
         {
-            handlers.Add(defaults.Script($"{context} {key}", filter, line, null));
+            handlers.Add(defaults.Script($"{context} {key}", filter, line, null, $"{context} scripts"));
         }
     }
 }

@@ -7,35 +7,33 @@ using Vigil.Plugins.Notify.Templates;
 namespace Vigil.Plugins.Notify.Delivery;
 
 /// <summary>
-/// One handler's bounded queue and its single worker: a handler's notifications go out in event order
-/// (MASTER before BACKUP), while a hung script or a dead SMTP server holds up only its own handler.
+/// A bounded queue and its single worker. Each handler has one, except that keepalived's scripts of one
+/// instance (notify_master, notify_backup, …, notify) share one so they run in event order (MASTER before
+/// BACKUP); a hung script or a dead SMTP server holds up only its own lane.
 /// Each attempt runs under the handler's timeout; failures are retried with exponential backoff, then
 /// logged, counted and listed in status.
 /// </summary>
 internal sealed partial class HandlerLane : IAsyncDisposable
 {
-    private readonly NotifyHandler _handler;
-    private readonly INotificationChannel _channel;
+    private readonly string _name;
     private readonly LaneServices _services;
-    private readonly Channel<DeliveryItem> _queue;
+    private readonly Channel<Work> _queue;
     private readonly CancellationTokenSource _stopping = new();
     private readonly Task _worker;
 
-    public HandlerLane(NotifyHandler handler, INotificationChannel channel, int capacity, LaneServices services)
+    public HandlerLane(string name, int capacity, LaneServices services)
     {
-        _handler = handler;
-        _channel = channel;
+        _name = name;
         _services = services;
-        _queue = Channel.CreateBounded<DeliveryItem>(
+        _queue = Channel.CreateBounded<Work>(
             new BoundedChannelOptions(capacity) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true },
             _ => OnDropped());
         _worker = Task.Run(RunAsync);
     }
 
-    public NotifyHandler Handler => _handler;
-
-    /// <summary>Queues an item; never waits (a full queue drops its oldest item, counted).</summary>
-    public void Enqueue(DeliveryItem item) => _queue.Writer.TryWrite(item);
+    /// <summary>Queues an item for <paramref name="handler"/>; never waits (a full queue drops its oldest item, counted).</summary>
+    public void Enqueue(NotifyHandler handler, INotificationChannel channel, DeliveryItem item) =>
+        _queue.Writer.TryWrite(new Work(handler, channel, item));
 
     /// <summary>Lets the worker finish what is queued, at most <paramref name="grace"/>, then cancels it.</summary>
     public async Task StopAsync(TimeSpan grace)
@@ -54,18 +52,18 @@ internal sealed partial class HandlerLane : IAsyncDisposable
 
     private void OnDropped()
     {
-        _services.Metrics.Suppressed(_handler.Id, "queue_full");
+        _services.Metrics.Suppressed(_name, "queue_full");
         _services.Ledger.RecordSuppressed();
-        LogQueueFull(_services.Logger, _handler.Id);
+        LogQueueFull(_services.Logger, _name);
     }
 
     private async Task RunAsync()
     {
         try
         {
-            await foreach (var item in _queue.Reader.ReadAllAsync(_stopping.Token).ConfigureAwait(false))
+            await foreach (var work in _queue.Reader.ReadAllAsync(_stopping.Token).ConfigureAwait(false))
             {
-                await DeliverAsync(item, _stopping.Token).ConfigureAwait(false);
+                await DeliverAsync(work.Handler, work.Channel, work.Item, _stopping.Token).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
@@ -74,22 +72,22 @@ internal sealed partial class HandlerLane : IAsyncDisposable
         }
     }
 
-    private async Task DeliverAsync(DeliveryItem item, CancellationToken stopping)
+    private async Task DeliverAsync(NotifyHandler handler, INotificationChannel channel, DeliveryItem item, CancellationToken stopping)
     {
         var facts = EventFacts.Of(item.Event);
         var what = $"{facts.Kind} {facts.Name} {facts.NewState}".TrimEnd();
         Notification notification;
         try
         {
-            notification = NotificationRenderer.Render(_handler, item, _services.Host(), _services.RouterId());
+            notification = NotificationRenderer.Render(handler, item, _services.Host(), _services.RouterId());
         }
         catch (TemplateRenderException e)
         {
-            Fail(what, 0, $"template error: {e.Message}");
+            Fail(handler, channel, what, 0, $"template error: {e.Message}");
             return;
         }
 
-        var policy = _handler.Policy;
+        var policy = handler.Policy;
         for (var attempt = 1; ; attempt++)
         {
             using var deadline = new CancellationTokenSource(policy.Timeout, _services.Time);
@@ -97,10 +95,10 @@ internal sealed partial class HandlerLane : IAsyncDisposable
             string error;
             try
             {
-                await _channel.SendAsync(notification, linked.Token).ConfigureAwait(false);
-                _services.Metrics.Delivered(_channel.Name, ok: true);
+                await channel.SendAsync(notification, linked.Token).ConfigureAwait(false);
+                _services.Metrics.Delivered(channel.Name, ok: true);
                 _services.Ledger.RecordSuccess();
-                LogDelivered(_services.Logger, _handler.Id, what);
+                LogDelivered(_services.Logger, handler.Id, what);
                 return;
             }
             catch (OperationCanceledException) when (stopping.IsCancellationRequested)
@@ -118,21 +116,23 @@ internal sealed partial class HandlerLane : IAsyncDisposable
 
             if (attempt > policy.Retries)
             {
-                Fail(what, attempt, error);
+                Fail(handler, channel, what, attempt, error);
                 return;
             }
 
             var delay = policy.DelayBefore(attempt);
-            LogRetrying(_services.Logger, _handler.Id, what, attempt, error, delay.TotalSeconds);
-            _services.Metrics.Retried(_channel.Name);
+            LogRetrying(_services.Logger, handler.Id, what, attempt, error, delay.TotalSeconds);
+            _services.Metrics.Retried(channel.Name);
             await Task.Delay(delay, _services.Time, stopping).ConfigureAwait(false);
         }
     }
 
-    private void Fail(string what, int attempts, string error)
+    private void Fail(NotifyHandler handler, INotificationChannel channel, string what, int attempts, string error)
     {
-        _services.Metrics.Delivered(_channel.Name, ok: false);
-        _services.Ledger.RecordFailure(new DeliveryFailure(_services.Time.GetUtcNow(), _handler.Id, _channel.Name, what, attempts, error));
-        LogFailed(_services.Logger, _handler.Id, what, attempts, error);
+        _services.Metrics.Delivered(channel.Name, ok: false);
+        _services.Ledger.RecordFailure(new DeliveryFailure(_services.Time.GetUtcNow(), handler.Id, channel.Name, what, attempts, error));
+        LogFailed(_services.Logger, handler.Id, what, attempts, error);
     }
+
+    private sealed record Work(NotifyHandler Handler, INotificationChannel Channel, DeliveryItem Item);
 }

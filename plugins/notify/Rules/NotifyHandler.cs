@@ -12,6 +12,7 @@ namespace Vigil.Plugins.Notify.Rules;
 /// <param name="Headers">Header templates (webhooks).</param>
 /// <param name="Policy">Timeout and retries.</param>
 /// <param name="Throttle">Coalescing and rate limit.</param>
+/// <param name="Lane">Handlers with the same lane deliver one at a time, in event order; null gives the handler its own.</param>
 internal sealed record NotifyHandler(
     string Id,
     string Channel,
@@ -20,4 +21,5 @@ internal sealed record NotifyHandler(
     TemplateSet Templates,
     IReadOnlyDictionary<string, CompiledTemplate> Headers,
     DeliveryPolicy Policy,
-    Throttle Throttle);
+    Throttle Throttle,
+    string? Lane = null);

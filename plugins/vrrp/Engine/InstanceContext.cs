@@ -90,6 +90,9 @@ internal sealed class InstanceContext
     /// <summary>Remembers the AH sequence number accepted from <paramref name="sender"/>.</summary>
     public void AcceptAhSequence(IPAddress sender, uint sequence) => _ahSequences[sender] = sequence;
 
+    /// <summary>Forgets AH sequence numbers, so a peer that restarted (and counts from 1 again) is heard after a transition.</summary>
+    public void ResetAhSequences() => _ahSequences.Clear();
+
     /// <summary>What received advertisements must match.</summary>
     public VrrpExpectation Expectation => new(
         Router.Settings.Version,

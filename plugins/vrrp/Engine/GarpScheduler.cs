@@ -1,0 +1,68 @@
+namespace Vigil.Plugins.Vrrp.Engine;
+
+/// <summary>
+/// keepalived's gratuitous ARP timing after becoming MASTER: <c>garp_master_repeat</c> announcements at once, the same
+/// again after <c>garp_master_delay</c> (default 5 s, 0 = no second burst), and <c>garp_master_refresh_repeat</c> every
+/// <c>garp_master_refresh</c> seconds while MASTER (0 = never).
+/// </summary>
+internal sealed class GarpScheduler
+{
+    private readonly Dictionary<InstanceContext, Plan> _plans = [];
+
+    /// <summary>The earliest pending burst, or null.</summary>
+    public long? NextDeadline => _plans.Count == 0 ? null : _plans.Values.Min(p => p.Due);
+
+    /// <summary>Starts the plan for <paramref name="instance"/>; returns how many announcements to send now.</summary>
+    public int Start(InstanceContext instance, long now)
+    {
+        var (delay, repeat, refresh, _) = Settings(instance);
+        if (delay > 0)
+        {
+            _plans[instance] = new Plan(now + delay * 1000L, repeat, Refreshing: false);
+        }
+        else if (refresh > 0)
+        {
+            _plans[instance] = new Plan(now + refresh * 1000L, Settings(instance).RefreshRepeat, Refreshing: true);
+        }
+        else
+        {
+            _plans.Remove(instance);
+        }
+
+        return repeat;
+    }
+
+    /// <summary>Drops the plan of an instance that left MASTER.</summary>
+    public void Cancel(InstanceContext instance) => _plans.Remove(instance);
+
+    /// <summary>The instances due at <paramref name="now"/> with how many announcements each sends; reschedules refreshes.</summary>
+    public IReadOnlyList<(InstanceContext Instance, int Count)> Due(long now)
+    {
+        var due = new List<(InstanceContext, int)>();
+        foreach (var (instance, plan) in _plans.Where(p => p.Value.Due <= now).ToList())
+        {
+            due.Add((instance, plan.Count));
+            var (_, _, refresh, refreshRepeat) = Settings(instance);
+            if (refresh > 0)
+            {
+                _plans[instance] = new Plan(Math.Max(now, plan.Due) + refresh * 1000L, refreshRepeat, Refreshing: true);
+            }
+            else
+            {
+                _plans.Remove(instance);
+            }
+        }
+
+        return due;
+    }
+
+    private static (int Delay, int Repeat, int Refresh, int RefreshRepeat) Settings(InstanceContext instance)
+    {
+        var o = instance.Options;
+        var g = instance.Global;
+        return (o.GarpMasterDelay ?? g.GarpMasterDelay, o.GarpMasterRepeat ?? g.GarpMasterRepeat,
+            o.GarpMasterRefresh ?? g.GarpMasterRefresh, o.GarpMasterRefreshRepeat ?? g.GarpMasterRefreshRepeat);
+    }
+
+    private sealed record Plan(long Due, int Count, bool Refreshing);
+}
