@@ -4,14 +4,18 @@ using Vigil.Abstractions.Configuration;
 using Vigil.Abstractions.Modules;
 using Vigil.Abstractions.Status;
 
-namespace Vigil.TestPlugins.Beta;
+namespace Vigil.TestPlugins;
 
-/// <summary>Reports which version of the private Vigil.TestDep assembly its load context resolved.</summary>
-public sealed class BetaModule : IClusterModule, IStatusSource
+/// <summary>
+/// Reports which version of the private Vigil.TestDep assembly its load context resolved. Compiled into both
+/// the alpha and the beta plugin, which carry different versions of that assembly; the module is named
+/// after the plugin assembly it is compiled into.
+/// </summary>
+public sealed class DependencyReportingModule : IClusterModule, IStatusSource
 {
-    public string Name => "beta";
+    public string Name { get; } = typeof(DependencyReportingModule).Assembly.GetName().Name!;
 
-    public string Module => "beta";
+    public string Module => Name;
 
     public IReadOnlyCollection<string> Sections => [];
 
