@@ -10,6 +10,9 @@ LAB="vb$(od -An -N3 -tx1 /dev/urandom | tr -d ' \n')"
 LAB_DIR="$(mktemp -d "/tmp/$LAB.XXXX")"
 LAB_NAMESPACES=()
 LAB_GROUPS=()
+LAB_CGROUPS=()
+LAB_CGROUP_ROOT=/sys/fs/cgroup/cpuacct
+LAB_CGROUP_SEQ=0
 VIP=10.98.0.100
 ECHO_PORT=7007
 declare -A NODE_IP=([a]=10.98.0.1 [b]=10.98.0.2 [c]=10.98.0.3)
@@ -21,14 +24,20 @@ lab_require_root() {
   fi
 }
 
-# Runs "$@" in a new session inside namespace $1, output to file $2; prints the pid (= process group).
+# Runs "$@" in a new session inside namespace $1, output to file $2; sets LAST_PID (= its process group).
+# Not to be called in $(...): the group must be recorded in this shell for cleanup.
+# With SPAWN_CGROUP set, the process joins that cgroup first (outside the namespace: ip netns exec remounts
+# /sys without the cgroup hierarchies).
 lab_spawn() {
   local ns=$1 log=$2
   shift 2
-  ip netns exec "$ns" setsid "$@" >"$log" 2>&1 </dev/null &
-  local pid=$!
-  LAB_GROUPS+=("$pid")
-  echo "$pid"
+  if [ -n "${SPAWN_CGROUP:-}" ]; then
+    sh -c 'echo $$ >"$0/cgroup.procs" && exec "$@"' "$SPAWN_CGROUP" ip netns exec "$ns" setsid "$@" >"$log" 2>&1 </dev/null &
+  else
+    ip netns exec "$ns" setsid "$@" >"$log" 2>&1 </dev/null &
+  fi
+  LAST_PID=$!
+  LAB_GROUPS+=("$LAST_PID")
 }
 
 # Kills one process group (SIGTERM, then SIGKILL after $2 seconds, default 2).
@@ -43,7 +52,7 @@ lab_stop_group() {
 }
 
 lab_cleanup() {
-  local pgid ns
+  local pgid cg i
   trap - EXIT INT TERM
   for pgid in "${LAB_GROUPS[@]}"; do
     kill -KILL -- "-$pgid" 2>/dev/null || true
@@ -51,6 +60,9 @@ lab_cleanup() {
   wait 2>/dev/null || true
   for ((i = ${#LAB_NAMESPACES[@]} - 1; i >= 0; i--)); do
     ip netns del "${LAB_NAMESPACES[i]}" 2>/dev/null || true
+  done
+  for cg in "${LAB_CGROUPS[@]}"; do
+    rmdir "$cg" 2>/dev/null || true
   done
   rm -rf "$LAB_DIR"
 }
@@ -130,18 +142,36 @@ vrrp_instance VI_1 {
 EOF
 }
 
-# Starts implementation $1 (keepalived|vigil) on node $2 with conf $3; prints the pid (= process group).
+# Starts implementation $1 (keepalived|vigil) on node $2 with conf $3, in a cpuacct cgroup of its own when
+# the machine has one (CPU in ns, children and exited threads included). Sets LAST_PID and LAST_CGROUP.
 lab_start_daemon() {
-  local impl=$1 role=$2 conf=$3 ns="$LAB$2"
+  local impl=$1 role=$2 conf=$3 ns="$LAB$2" command
   case $impl in
     keepalived)
-      lab_spawn "$ns" "$LAB_DIR/$role.log" keepalived -n -l -D -P -f "$conf" \
-        -p "$LAB_DIR/$role.keepalived.pid" -r "$LAB_DIR/$role.vrrp.pid" ;;
+      command=(keepalived -n -l -D -P -f "$conf" -p "$LAB_DIR/$role.keepalived.pid" -r "$LAB_DIR/$role.vrrp.pid") ;;
     vigil)
-      lab_spawn "$ns" "$LAB_DIR/$role.log" "$VIGIL_BIN" run -P -f "$conf" --instance "$LAB$role" \
-        --admin-socket "$LAB_DIR/$role.sock" -p "$LAB_DIR/$role.vigil.pid" \
-        --set Metrics:Enabled=false --plugins-dir "$VIGIL_PLUGINS" ;;
+      command=("$VIGIL_BIN" run -P -f "$conf" --instance "$LAB$role" --admin-socket "$LAB_DIR/$role.sock"
+        -p "$LAB_DIR/$role.vigil.pid" --set Metrics:Enabled=false --plugins-dir "$VIGIL_PLUGINS") ;;
   esac
+  LAST_CGROUP=""
+  LAB_CGROUP_SEQ=$((LAB_CGROUP_SEQ + 1))
+  local cg="$LAB_CGROUP_ROOT/$LAB-$role-$LAB_CGROUP_SEQ"
+  if [ -w "$LAB_CGROUP_ROOT" ] && mkdir "$cg" 2>/dev/null; then
+    LAB_CGROUPS+=("$cg")
+    LAST_CGROUP=$cg
+    SPAWN_CGROUP=$cg lab_spawn "$ns" "$LAB_DIR/$role.log" "${command[@]}"
+  else
+    lab_spawn "$ns" "$LAB_DIR/$role.log" "${command[@]}"
+  fi
+}
+
+# CPU time in ns used so far by the daemon started with cgroup $1 and process group $2.
+lab_cpu_ns() {
+  if [ -n "$1" ]; then
+    cat "$1/cpuacct.usage"
+  else
+    echo $(($(lab_group_usage "$2" | cut -d' ' -f2) * 1000000000 / $(getconf CLK_TCK)))
+  fi
 }
 
 # Prints "rss_kb cpu_ticks" summed over the processes of group $1.

@@ -1,19 +1,54 @@
 using System.CommandLine;
+using System.Runtime.InteropServices;
+using Vigil.Host.Demo;
 
 namespace Vigil.Host.Cli;
 
-/// <summary><c>vigil demo</c>: a self-contained namespace lab showing VIP failover.</summary>
+/// <summary>
+/// <c>vigil demo</c>: the seed's high-availability nginx example as a namespace lab (see <see cref="DemoRunner"/>).
+/// Its hidden subcommands are the lab's own programs: <c>web</c>, the stand-in for nginx (run as demo-nginx), and
+/// <c>client</c>, which requests the VIP.
+/// </summary>
 internal static class DemoCommand
 {
     public static Command Build()
     {
-        var command = new Command("demo", "Run the high-availability nginx demo in network namespaces (needs root)");
-        command.SetAction(_ =>
-        {
-            Console.Out.WriteLine("vigil demo: the failover demo is filled in by the VRRP plugin's work (issue 'VRRP: virtual IP failover');");
-            Console.Out.WriteLine("until then, try: vigil check-config -f tests/fixtures/seed/<file>.conf");
-            return 0;
-        });
+        var keepalived = new Option<bool>("--keepalived") { Description = "Run keepalived on the nodes instead of Vigil, to compare", Hidden = true };
+        var command = new Command("demo", "Run the high-availability nginx failover demo in network namespaces (needs root)") { keepalived };
+        command.SetAction(result => DemoRunner.Run(result.GetValue(keepalived), Console.Out, Console.Error));
+        command.Subcommands.Add(BuildWeb());
+        command.Subcommands.Add(BuildClient());
         return command;
+    }
+
+    private static Command BuildWeb()
+    {
+        var name = new Option<string>("--name") { Required = true, Description = "Node name to answer with" };
+        var port = new Option<int>("--port") { DefaultValueFactory = _ => 80, Description = "TCP port" };
+        var web = new Command("web", "The demo's web server (answers \"served by NAME\")") { name, port };
+        web.Hidden = true;
+        web.SetAction((result, _) => UntilSignalled(ct => DemoWebServer.RunAsync(result.GetValue(name)!, result.GetValue(port), ct)));
+        return web;
+    }
+
+    private static Command BuildClient()
+    {
+        var url = new Option<string>("--url") { Required = true, Description = "URL to request" };
+        var interval = new Option<int>("--interval-ms") { DefaultValueFactory = _ => 100, Description = "Milliseconds between requests" };
+        var timeout = new Option<int>("--timeout-ms") { DefaultValueFactory = _ => 300, Description = "Timeout of one request" };
+        var client = new Command("client", "The demo's client: one line per request") { url, interval, timeout };
+        client.Hidden = true;
+        client.SetAction((result, _) => UntilSignalled(ct => DemoHttpClient.RunAsync(
+            new Uri(result.GetValue(url)!), TimeSpan.FromMilliseconds(result.GetValue(interval)), TimeSpan.FromMilliseconds(result.GetValue(timeout)), Console.Out, ct)));
+        return client;
+    }
+
+    /// <summary>The host leaves SIGTERM and SIGINT to commands; these programs simply stop on either.</summary>
+    private static async Task<int> UntilSignalled(Func<CancellationToken, Task<int>> run)
+    {
+        using var stop = new CancellationTokenSource();
+        using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; stop.Cancel(); });
+        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => { c.Cancel = true; stop.Cancel(); });
+        return await run(stop.Token).ConfigureAwait(false);
     }
 }

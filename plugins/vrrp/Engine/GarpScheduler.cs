@@ -18,11 +18,11 @@ internal sealed class GarpScheduler
         var (delay, repeat, refresh, _) = Settings(instance);
         if (delay > 0)
         {
-            _plans[instance] = new Plan(now + delay * 1000L, repeat, Refreshing: false);
+            _plans[instance] = new Plan(now + delay * 1000L, repeat);
         }
         else if (refresh > 0)
         {
-            _plans[instance] = new Plan(now + refresh * 1000L, Settings(instance).RefreshRepeat, Refreshing: true);
+            _plans[instance] = new Plan(now + refresh * 1000L, Settings(instance).RefreshRepeat);
         }
         else
         {
@@ -45,7 +45,7 @@ internal sealed class GarpScheduler
             var (_, _, refresh, refreshRepeat) = Settings(instance);
             if (refresh > 0)
             {
-                _plans[instance] = new Plan(Math.Max(now, plan.Due) + refresh * 1000L, refreshRepeat, Refreshing: true);
+                _plans[instance] = new Plan(Math.Max(now, plan.Due) + refresh * 1000L, refreshRepeat);
             }
             else
             {
@@ -64,5 +64,5 @@ internal sealed class GarpScheduler
             o.GarpMasterRefresh ?? g.GarpMasterRefresh, o.GarpMasterRefreshRepeat ?? g.GarpMasterRefreshRepeat);
     }
 
-    private sealed record Plan(long Due, int Count, bool Refreshing);
+    private sealed record Plan(long Due, int Count);
 }

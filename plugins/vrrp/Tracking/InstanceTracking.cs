@@ -18,17 +18,12 @@ internal sealed class InstanceTracking
     public IReadOnlyList<TrackStatus> Statuses => _statuses;
 
     /// <summary>Resolves the references of <paramref name="instance"/>; everything starts up (files at 0) until reported.</summary>
-    public static InstanceTracking For(VrrpInstanceOptions instance, VrrpConfiguration configuration, string? vmacParent = null)
+    public static InstanceTracking For(VrrpInstanceOptions instance, VrrpConfiguration configuration)
     {
         var statuses = new List<TrackStatus>();
         if (!instance.DontTrackPrimary && instance.Interface.Length > 0)
         {
             statuses.Add(new TrackStatus(TrackKind.Interface, instance.Interface, 0, true));
-        }
-
-        if (vmacParent is not null && vmacParent != instance.Interface)
-        {
-            statuses.Add(new TrackStatus(TrackKind.Interface, vmacParent, 0, true));
         }
 
         foreach (var r in instance.TrackInterfaces)

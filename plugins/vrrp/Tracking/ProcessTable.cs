@@ -41,13 +41,27 @@ internal static class ProcessTable
 
     private static bool Matches(string comm, string[] argv, TrackProcessOptions options)
     {
-        var name = argv.Length > 0 ? argv[0] : comm;
-        var nameMatches = comm == options.Process || name == options.Process || Path.GetFileName(name) == options.Process;
-        if (!nameMatches)
+        var wanted = options.Process.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (wanted.Length == 0)
         {
             return false;
         }
 
-        return options.Parameters is null || string.Join(' ', argv.Skip(1)) == options.Parameters;
+        var name = argv.Length > 0 ? argv[0] : comm;
+        if (comm != wanted[0] && name != wanted[0] && Path.GetFileName(name) != wanted[0])
+        {
+            return false;
+        }
+
+        // keepalived: without parameters in the process line any parameters match; param_match says how they compare.
+        var expected = wanted[1..];
+        var actual = argv.Length > 0 ? argv[1..] : [];
+        return expected.Length == 0 || options.Parameters switch
+        {
+            "initial" => actual.Length >= expected.Length && actual.Take(expected.Length).SequenceEqual(expected),
+            "partial" => Enumerable.Range(0, Math.Max(0, actual.Length - expected.Length + 1))
+                .Any(i => actual.Skip(i).Take(expected.Length).SequenceEqual(expected)),
+            _ => actual.SequenceEqual(expected),
+        };
     }
 }

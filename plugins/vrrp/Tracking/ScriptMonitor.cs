@@ -96,7 +96,4 @@ internal sealed partial class ScriptMonitor : IAsyncDisposable
             await Task.Delay(interval, _time, cancellationToken).ConfigureAwait(false);
         }
     }
-
-    [LoggerMessage(EventId = VrrpEventIds.ScriptFailed, Level = LogLevel.Warning, Message = "vrrp_script {Name}: {Error}")]
-    private partial void LogScriptFailed(string name, string error);
 }

@@ -1,0 +1,65 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace Vigil.Host.Demo;
+
+/// <summary>
+/// The demo's stand-in for nginx (<c>vigil demo web</c>, started as demo-nginx): answers every HTTP request with
+/// "served by NAME" and closes the connection.
+/// </summary>
+internal static class DemoWebServer
+{
+    /// <summary>Serves on all addresses of the namespace until cancelled.</summary>
+    public static async Task<int> RunAsync(string name, int port, CancellationToken cancellationToken)
+    {
+        using var listener = new TcpListener(IPAddress.Any, port);
+        listener.Server.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
+        listener.Start();
+        var body = Encoding.ASCII.GetBytes($"served by {name}\n");
+        var response = Encoding.ASCII.GetBytes(
+            $"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: {body.Length}\r\nConnection: close\r\n\r\n").Concat(body).ToArray();
+        try
+        {
+            while (true)
+            {
+                var client = await listener.AcceptTcpClientAsync(cancellationToken).ConfigureAwait(false);
+                _ = AnswerAsync(client, response);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            return 0;
+        }
+    }
+
+    private static async Task AnswerAsync(TcpClient client, byte[] response)
+    {
+        using (client)
+        {
+            try
+            {
+                using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+                var stream = client.GetStream();
+                var buffer = new byte[4096];
+                var request = new StringBuilder();
+                while (!request.ToString().Contains("\r\n\r\n", StringComparison.Ordinal))
+                {
+                    var read = await stream.ReadAsync(buffer, timeout.Token).ConfigureAwait(false);
+                    if (read == 0)
+                    {
+                        return;
+                    }
+
+                    request.Append(Encoding.ASCII.GetString(buffer, 0, read));
+                }
+
+                await stream.WriteAsync(response, timeout.Token).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is IOException or SocketException or OperationCanceledException)
+            {
+                // A client that went away or stalled; the next one is served regardless.
+            }
+        }
+    }
+}

@@ -1,0 +1,81 @@
+using System.Net.Sockets;
+
+namespace Vigil.Plugins.Vrrp.Engine;
+
+internal sealed partial class GroupRunner
+{
+    private void AddAddresses(InstanceContext instance)
+    {
+        foreach (var address in instance.Options.VirtualAddresses)
+        {
+            Try(instance, $"add {address.Address}", () => _services.Netlink.AddAddress(AddressPlan.Address(address, DeviceIndex(instance, address.Device))));
+        }
+
+        foreach (var line in instance.Options.VirtualRoutes)
+        {
+            if (AddressPlan.Route(line, instance.Link.Index, n => _services.Netlink.GetLink(n)?.Index) is { } route)
+            {
+                Try(instance, $"add route {line}", () => _services.Netlink.AddRoute(route));
+            }
+        }
+
+        instance.HoldsAddresses = true;
+    }
+
+    private void RemoveAddresses(InstanceContext instance)
+    {
+        foreach (var line in instance.Options.VirtualRoutes)
+        {
+            if (AddressPlan.Route(line, instance.Link.Index, n => _services.Netlink.GetLink(n)?.Index) is { } route)
+            {
+                Try(instance, $"delete route {line}", () => _services.Netlink.DeleteRoute(route));
+            }
+        }
+
+        foreach (var address in instance.Options.VirtualAddresses)
+        {
+            Try(instance, $"delete {address.Address}", () => _services.Netlink.DeleteAddress(AddressPlan.Address(address, DeviceIndex(instance, address.Device))));
+        }
+
+        instance.HoldsAddresses = false;
+    }
+
+    private void Announce(InstanceContext instance, int count)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            foreach (var address in instance.Options.VirtualAddresses)
+            {
+                var index = DeviceIndex(instance, address.Device);
+                Try(instance, $"announce {address.Address}", () =>
+                {
+                    if (address.IsIpv6)
+                    {
+                        _services.Gratuitous.SendNeighbourAdvert(index, instance.Link.Mac, address.Address);
+                    }
+                    else
+                    {
+                        _services.Gratuitous.SendArp(index, instance.Link.Mac, address.Address);
+                    }
+                });
+            }
+        }
+    }
+
+    private int DeviceIndex(InstanceContext instance, string? device) =>
+        device is null || device == instance.Options.Interface && instance.Link.VmacIndex is null
+            ? instance.Link.Index
+            : _services.Netlink.GetLink(device)?.Index ?? instance.Link.Index;
+
+    private void Try(InstanceContext instance, string what, Action action)
+    {
+        try
+        {
+            action();
+        }
+        catch (Exception e) when (e is Os.OsException or SocketException or IOException or ObjectDisposedException)
+        {
+            LogAddressFailed(instance.Name, what, e.Message);
+        }
+    }
+}

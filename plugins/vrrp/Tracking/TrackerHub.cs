@@ -1,0 +1,205 @@
+using Microsoft.Extensions.Logging;
+using Vigil.Abstractions.Processes;
+using Vigil.Plugins.Vrrp.Configuration;
+using Vigil.Plugins.Vrrp.Engine;
+using Vigil.Plugins.Vrrp.Os;
+using Vigil.Plugins.Vrrp.Protocol;
+
+namespace Vigil.Plugins.Vrrp.Tracking;
+
+/// <summary>
+/// Watches every tracked object the configuration uses (each one once, however many instances track it) and broadcasts
+/// changes: vrrp_scripts on their own schedules, interfaces through link notifications, track_file and track_process
+/// by polling once a second. On reload, objects whose definition did not change keep running and keep their state.
+/// </summary>
+internal sealed partial class TrackerHub : IAsyncDisposable
+{
+    private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
+    private readonly Lock _gate = new();
+    private readonly Dictionary<(TrackKind, string), TrackUpdate> _current = [];
+    private readonly Dictionary<string, ScriptMonitor> _scripts = new(StringComparer.Ordinal);
+    private readonly IScriptRunner _runner;
+    private readonly TimeProvider _time;
+    private readonly IVrrpPlatform _platform;
+    private readonly INetlinkClient _netlink;
+    private readonly ILogger _logger;
+    private IReadOnlyList<TrackFileOptions> _files = [];
+    private IReadOnlyList<TrackProcessOptions> _processes = [];
+    private HashSet<string> _interfaces = new(StringComparer.Ordinal);
+    private ITimer? _poller;
+    private Thread? _linkThread;
+    private ILinkMonitor? _links;
+    private volatile bool _stopping;
+
+    public TrackerHub(IScriptRunner runner, TimeProvider time, IVrrpPlatform platform, INetlinkClient netlink, ILogger logger)
+    {
+        _runner = runner;
+        _time = time;
+        _platform = platform;
+        _netlink = netlink;
+        _logger = logger;
+    }
+
+    /// <summary>Raised (on a tracking thread) when an object's result changes.</summary>
+    public event Action<TrackUpdate>? Changed;
+
+    /// <summary>The latest result of every watched object.</summary>
+    public IReadOnlyList<TrackUpdate> Current()
+    {
+        lock (_gate)
+        {
+            return [.. _current.Values];
+        }
+    }
+
+    /// <summary>Starts, keeps or stops watchers to match <paramref name="configuration"/>.</summary>
+    public async Task ApplyAsync(VrrpConfiguration configuration)
+    {
+        var instances = configuration.Instances;
+        var scripts = instances.SelectMany(i => i.TrackScripts).Select(r => r.Name).Distinct()
+            .Select(n => configuration.Scripts.GetValueOrDefault(n)).OfType<VrrpScriptOptions>().ToDictionary(s => s.Name);
+        foreach (var (name, monitor) in _scripts.ToList())
+        {
+            if (!scripts.TryGetValue(name, out var wanted) || wanted != monitor.Options)
+            {
+                _scripts.Remove(name);
+                await monitor.DisposeAsync().ConfigureAwait(false);
+                Forget(TrackKind.Script, name);
+            }
+        }
+
+        foreach (var (name, options) in scripts.Where(s => !_scripts.ContainsKey(s.Key)))
+        {
+            _scripts[name] = ScriptMonitor.Start(options, _runner, _time, Publish, _logger);
+        }
+
+        _files = instances.SelectMany(i => i.TrackFiles).Select(r => r.Name).Distinct()
+            .Select(n => configuration.TrackFiles.GetValueOrDefault(n)).OfType<TrackFileOptions>().ToList();
+        _processes = instances.SelectMany(i => i.TrackProcesses).Select(r => r.Name).Distinct()
+            .Select(n => configuration.TrackProcesses.GetValueOrDefault(n)).OfType<TrackProcessOptions>().ToList();
+        _interfaces = instances.SelectMany(i => i.TrackInterfaces.Select(r => r.Name).Append(i.Interface))
+            .Where(n => n.Length > 0).ToHashSet(StringComparer.Ordinal);
+        Poll();
+        foreach (var name in _interfaces)
+        {
+            var link = _netlink.GetLink(name);
+            Publish(new TrackUpdate(TrackKind.Interface, name, link is { IsUp: true, IsRunning: true }));
+        }
+
+        _poller ??= _time.CreateTimer(_ => Poll(), null, PollInterval, PollInterval);
+        StartLinkThread();
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        _stopping = true;
+        _poller?.Dispose();
+        foreach (var monitor in _scripts.Values)
+        {
+            await monitor.DisposeAsync().ConfigureAwait(false);
+        }
+
+        _scripts.Clear();
+        _linkThread?.Join(TimeSpan.FromSeconds(1));
+        _links?.Dispose();
+    }
+
+    private void StartLinkThread()
+    {
+        if (_linkThread is not null)
+        {
+            return;
+        }
+
+        try
+        {
+            _links = _platform.OpenLinkMonitor();
+        }
+        catch (OsException e)
+        {
+            LogLinkMonitorFailed(e.Message);
+            return;
+        }
+
+        _linkThread = new Thread(LinkLoop) { IsBackground = true, Name = "vrrp links" };
+        _linkThread.Start();
+    }
+
+    private void LinkLoop()
+    {
+        while (!_stopping)
+        {
+            try
+            {
+                foreach (var link in _links!.Read(TimeSpan.FromMilliseconds(500)))
+                {
+                    if (_interfaces.Contains(link.Name))
+                    {
+                        Publish(new TrackUpdate(TrackKind.Interface, link.Name, !link.Deleted && link.IsUp && link.IsRunning));
+                    }
+                }
+            }
+            catch (Exception e) when (e is OsException or ObjectDisposedException or System.Net.Sockets.SocketException)
+            {
+                if (!_stopping)
+                {
+                    LogLinkMonitorFailed(e.Message);
+                    Thread.Sleep(500);
+                }
+            }
+        }
+    }
+
+    private void Poll()
+    {
+        try
+        {
+            PollOnce();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            LogLinkMonitorFailed($"polling track_file/track_process: {e.Message}");
+        }
+    }
+
+    private void PollOnce()
+    {
+        foreach (var file in _files)
+        {
+            Publish(new TrackUpdate(TrackKind.File, file.Name, true, TrackFileReader.Read(file.File)));
+        }
+
+        if (_processes.Count > 0)
+        {
+            var snapshot = ProcessTable.Snapshot();
+            foreach (var process in _processes)
+            {
+                Publish(new TrackUpdate(TrackKind.Process, process.Name, ProcessTable.InQuorum(ProcessTable.Count(snapshot, process), process)));
+            }
+        }
+    }
+
+    private void Publish(TrackUpdate update)
+    {
+        lock (_gate)
+        {
+            if (_current.TryGetValue((update.Kind, update.Name), out var old) && old == update)
+            {
+                return;
+            }
+
+            _current[(update.Kind, update.Name)] = update;
+        }
+
+        Changed?.Invoke(update);
+    }
+
+    private void Forget(TrackKind kind, string name)
+    {
+        lock (_gate)
+        {
+            _current.Remove((kind, name));
+        }
+    }
+}

@@ -1,0 +1,79 @@
+using Autofac;
+using Vigil.Abstractions.Configuration;
+using Vigil.Abstractions.Modules;
+using Vigil.Abstractions.Status;
+using Vigil.Plugins.Vrrp.Configuration;
+using Vigil.Plugins.Vrrp.Engine;
+using Vigil.Plugins.Vrrp.Status;
+
+namespace Vigil.Plugins.Vrrp;
+
+/// <summary>
+/// The VRRP plugin: keepalived's vrrp_instance, vrrp_sync_group and tracking blocks, run by one thread per sync group or
+/// standalone instance over raw sockets and rtnetlink.
+/// </summary>
+public sealed class VrrpModule : IClusterModule
+{
+    private VrrpEngine? _engine;
+    private VrrpEngineHolder? _holder;
+
+    /// <inheritdoc />
+    public string Name => "vrrp";
+
+    /// <inheritdoc />
+    public IReadOnlyCollection<string> Sections { get; } =
+    [
+        "vrrp_instance", "vrrp_sync_group", "vrrp_script", "track_file", "vrrp_track_file", "track_process",
+        "static_ipaddress", "static_routes", "static_rules",
+    ];
+
+    /// <inheritdoc />
+    public IReadOnlyCollection<string> GlobalKeys { get; } =
+    [
+        "vrrp_mcast_group4", "vrrp_mcast_group6", "vrrp_version", "vrrp_garp_master_delay", "vrrp_garp_master_repeat",
+        "vrrp_garp_master_refresh", "vrrp_garp_master_refresh_repeat", "vrrp_garp_interval", "vrrp_gna_interval",
+        "vrrp_strict", "vrrp_iptables", "vrrp_skip_check_adv_addr", "vrrp_check_unicast_src",
+    ];
+
+    /// <inheritdoc />
+    public void Register(ContainerBuilder builder, ModuleContext context)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.RegisterType<VrrpConfigValidator>().As<IConfigValidator>().SingleInstance();
+        builder.RegisterType<VrrpEngineHolder>().AsSelf().SingleInstance();
+        builder.RegisterType<VrrpStatusSource>().As<IStatusSource>().SingleInstance();
+        builder.RegisterType<VrrpMetrics>().AsSelf().SingleInstance();
+        builder.RegisterType<LinuxVrrpPlatform>().As<IVrrpPlatform>().SingleInstance();
+        builder.RegisterType<VrrpEngine>().AsSelf().SingleInstance().ExternallyOwned();
+    }
+
+    /// <inheritdoc />
+    public async Task StartAsync(ILifetimeScope services, ClusterConfiguration configuration, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        _holder = services.Resolve<VrrpEngineHolder>();
+        _engine = services.Resolve<VrrpEngine>();
+        await StaticAddresses.ApplyAsync(configuration, services.Resolve<IVrrpPlatform>()).ConfigureAwait(false);
+        await _engine.StartAsync(configuration).ConfigureAwait(false);
+        _holder.Engine = _engine;
+    }
+
+    /// <inheritdoc />
+    public Task ReloadAsync(ClusterConfiguration configuration, CancellationToken cancellationToken) =>
+        _engine?.ReloadAsync(configuration) ?? Task.CompletedTask;
+
+    /// <inheritdoc />
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (_engine is not null)
+        {
+            await _engine.DisposeAsync().ConfigureAwait(false);
+            _engine = null;
+        }
+
+        if (_holder is not null)
+        {
+            _holder.Engine = null;
+        }
+    }
+}
