@@ -63,6 +63,21 @@ internal sealed partial class EventBus : IEventBus, IAsyncDisposable
         return subscription;
     }
 
+    /// <summary>
+    /// Waits until every subscriber has handled (or dropped) everything published before the call, at most
+    /// <paramref name="timeout"/>; the bus stays open. The host calls it between stopping two modules, so a
+    /// module's last events (a VRRP instance entering STOP) still reach the modules stopped after it.
+    /// </summary>
+    public async Task FlushAsync(TimeSpan timeout)
+    {
+        var targets = _subscriptions.Select(s => (Subscription: s, Accepted: s.Accepted)).ToList();
+        var deadline = _time.GetUtcNow() + timeout;
+        while (targets.Any(t => !t.Subscription.IsSettled(t.Accepted)) && _time.GetUtcNow() < deadline)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(5), _time).ConfigureAwait(false);
+        }
+    }
+
     /// <summary>Stops every subscriber after it has handled what is already queued, waiting at most <paramref name="timeout"/>.</summary>
     public async Task DrainAsync(TimeSpan timeout)
     {

@@ -13,6 +13,8 @@ internal sealed class Subscription : IDisposable
     private readonly Action<Subscription> _onDispose;
     private readonly CancellationToken _stopping;
     private int _pendingDrop;
+    private long _accepted;
+    private long _settled;
 
     public Subscription(
         string name,
@@ -41,7 +43,11 @@ internal sealed class Subscription : IDisposable
                 SingleReader = true,
                 FullMode = options.Overflow == OverflowPolicy.DropOldest ? BoundedChannelFullMode.DropOldest : BoundedChannelFullMode.DropWrite,
             },
-            _ => Interlocked.Exchange(ref _pendingDrop, 1));
+            _ =>
+            {
+                Interlocked.Exchange(ref _pendingDrop, 1);
+                Interlocked.Increment(ref _settled);
+            });
         Completion = Task.Run(PumpAsync, CancellationToken.None);
     }
 
@@ -58,9 +64,20 @@ internal sealed class Subscription : IDisposable
     {
         // A full bounded channel still accepts the write in both drop modes and reports the victim through
         // the itemDropped callback, which is how a drop is detected here.
-        _queue.Writer.TryWrite(evt);
+        Interlocked.Increment(ref _accepted);
+        if (!_queue.Writer.TryWrite(evt))
+        {
+            Interlocked.Increment(ref _settled);
+        }
+
         return Interlocked.Exchange(ref _pendingDrop, 0) == 0;
     }
+
+    /// <summary>Events accepted so far; <see cref="IsSettled"/> tells when all of them were handled or dropped.</summary>
+    public long Accepted => Interlocked.Read(ref _accepted);
+
+    /// <summary>True once every event up to <paramref name="accepted"/> was handled (or dropped).</summary>
+    public bool IsSettled(long accepted) => Interlocked.Read(ref _settled) >= accepted || Completion.IsCompleted;
 
     public void Complete() => _queue.Writer.TryComplete();
 
@@ -83,6 +100,10 @@ internal sealed class Subscription : IDisposable
                 catch (Exception error) when (!_stopping.IsCancellationRequested)
                 {
                     _onFailure(this, evt, error);
+                }
+                finally
+                {
+                    Interlocked.Increment(ref _settled);
                 }
             }
         }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
@@ -11,14 +12,17 @@ namespace Vigil.Host.Metrics;
 /// </summary>
 internal static class MetricsExporter
 {
-    public static MeterProvider? Start(MetricsOptions options, string instance)
-    {
-        if (!options.Enabled)
-        {
-            return null;
-        }
+    /// <summary>Starts the exporter, or returns null when metrics are disabled.</summary>
+    /// <remarks>
+    /// Typed <see cref="IDisposable"/> and split from <see cref="Build"/> so that with metrics disabled neither the
+    /// caller nor this method names an OpenTelemetry type: the JIT then never loads OpenTelemetry and HttpListener.
+    /// </remarks>
+    public static IDisposable? Start(MetricsOptions options, string instance) =>
+        options.Enabled ? Build(options, instance) : null;
 
-        return Sdk.CreateMeterProviderBuilder()
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static MeterProvider Build(MetricsOptions options, string instance) =>
+        Sdk.CreateMeterProviderBuilder()
             .ConfigureResource(r => r.AddService("vigil", serviceInstanceId: instance))
             .AddMeter("Vigil.*")
             .AddPrometheusHttpListener(o =>
@@ -28,5 +32,4 @@ internal static class MetricsExporter
                 o.ScrapeEndpointPath = "/metrics";
             })
             .Build();
-    }
 }

@@ -13,20 +13,15 @@ namespace Vigil.Host.Plugins;
 internal static class PluginLoaderFactory
 {
     /// <summary>
-    /// Types whose assemblies every plugin must share with the host: without them, an
-    /// <see cref="IClusterModule"/> from a plugin's context is not the host's <see cref="IClusterModule"/>.
+    /// Loads <paramref name="module"/> from <paramref name="folder"/>. Every assembly the host has (abstractions,
+    /// Microsoft.Extensions, Autofac) resolves from the default context (<see cref="PluginConfig.PreferSharedTypes"/>), so
+    /// the plugin's <see cref="IClusterModule"/> is the host's; anything else comes from the plugin's folder.
     /// </summary>
-    private static readonly Type[] SharedTypes =
-    [
-        typeof(IClusterModule),
-        typeof(ContainerBuilder),
-        typeof(IConfiguration),
-        typeof(ConfigurationBinder),
-        typeof(ILogger),
-        typeof(IOptions<>),
-        typeof(IServiceCollection),
-    ];
-
+    /// <remarks>
+    /// No <c>sharedTypes</c> list is handed to McMaster: it loads the whole reference closure of each such type into the
+    /// default context at start (System.Net.Http, System.Private.Xml, Quic, … about 15 MB of RSS the daemon never uses),
+    /// while <see cref="PluginConfig.PreferSharedTypes"/> gives the same sharing lazily.
+    /// </remarks>
     public static IClusterModule Load(string module, string folder)
     {
         if (!Directory.Exists(folder))
@@ -40,7 +35,6 @@ internal static class PluginLoaderFactory
         {
             var loader = PluginLoader.CreateFromAssemblyFile(
                 assemblyPath,
-                SharedTypes,
                 config =>
                 {
                     // Plugins are never unloaded: configuration reloads, assemblies do not.

@@ -171,6 +171,10 @@ internal sealed partial class VigilRuntime : IAsyncDisposable
                 using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
                 await module.Loaded.Module.StopAsync(timeout.Token).ConfigureAwait(false);
                 module.State = ModuleState.Stopped;
+                if (_container?.ResolveOptional<EventBus>() is { } events)
+                {
+                    await events.FlushAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false);
+                }
             }
             catch (Exception e)
             {

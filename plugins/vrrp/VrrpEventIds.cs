@@ -7,6 +7,7 @@ internal static class VrrpEventIds
     public const int GroupTransition = 4001;
     public const int Rejected = 4002;
     public const int SendFailed = 4003;
+    public const int ReceiveFailed = 4005;
     public const int AddressFailed = 4004;
     public const int InstanceStarted = 4010;
     public const int InstanceStopped = 4011;
@@ -17,4 +18,5 @@ internal static class VrrpEventIds
     public const int TrackChanged = 4020;
     public const int ScriptFailed = 4021;
     public const int LinkMonitorFailed = 4022;
+    public const int GcPressure = 4030;
 }

@@ -1,4 +1,6 @@
+using System.Globalization;
 using Autofac;
+using Microsoft.Extensions.Logging;
 using Vigil.Abstractions.Configuration;
 using Vigil.Abstractions.Modules;
 using Vigil.Abstractions.Status;
@@ -16,6 +18,8 @@ public sealed class VrrpModule : IClusterModule
 {
     private VrrpEngine? _engine;
     private VrrpEngineHolder? _holder;
+    private int _gcPressureMBps;
+    private GcPressure? _gcPressure;
 
     /// <inheritdoc />
     public string Name => "vrrp";
@@ -39,6 +43,8 @@ public sealed class VrrpModule : IClusterModule
     public void Register(ContainerBuilder builder, ModuleContext context)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(context);
+        _gcPressureMBps = int.TryParse(context.Settings[GcPressure.SettingKey], NumberStyles.None, CultureInfo.InvariantCulture, out var rate) ? rate : 0;
         builder.RegisterType<VrrpConfigValidator>().As<IConfigValidator>().SingleInstance();
         builder.RegisterType<VrrpEngineHolder>().AsSelf().SingleInstance();
         builder.RegisterType<VrrpStatusSource>().As<IStatusSource>().SingleInstance();
@@ -52,6 +58,7 @@ public sealed class VrrpModule : IClusterModule
     {
         ArgumentNullException.ThrowIfNull(services);
         _holder = services.Resolve<VrrpEngineHolder>();
+        _gcPressure = GcPressure.Start(_gcPressureMBps, services.Resolve<ILogger<VrrpModule>>());
         _engine = services.Resolve<VrrpEngine>();
         await StaticAddresses.ApplyAsync(configuration, services.Resolve<IVrrpPlatform>()).ConfigureAwait(false);
         await _engine.StartAsync(configuration).ConfigureAwait(false);
@@ -75,5 +82,8 @@ public sealed class VrrpModule : IClusterModule
         {
             _holder.Engine = null;
         }
+
+        _gcPressure?.Dispose();
+        _gcPressure = null;
     }
 }

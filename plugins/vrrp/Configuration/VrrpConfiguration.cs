@@ -13,4 +13,8 @@ internal sealed record VrrpConfiguration(
     IReadOnlyList<VrrpSyncGroupOptions> SyncGroups,
     IReadOnlyDictionary<string, VrrpScriptOptions> Scripts,
     IReadOnlyDictionary<string, TrackFileOptions> TrackFiles,
-    IReadOnlyDictionary<string, TrackProcessOptions> TrackProcesses);
+    IReadOnlyDictionary<string, TrackProcessOptions> TrackProcesses)
+{
+    /// <summary>static_rules, parsed: installed once at start whatever the VRRP state.</summary>
+    public IReadOnlyList<Os.RuleSpec> StaticRules { get; init; } = [];
+}

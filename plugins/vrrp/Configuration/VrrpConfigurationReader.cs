@@ -23,10 +23,18 @@ internal static class VrrpConfigurationReader
         }
 
         var processes = Named(configuration.Section("track_process"), "track_process", report, b => VrrpTrackReader.Process(b, report));
+        var preferences = new RulePreferences();
+        var staticRules = RuleReader.Read(configuration.Section("static_rules"), null, preferences, report);
+        RouteLineChecker.Check(configuration.Section("static_routes"), null, report);
         var instances = new List<VrrpInstanceOptions>();
         foreach (var block in ConfigSections.Items(configuration.Section("vrrp_instance")))
         {
-            var instance = VrrpInstanceReader.Read(block, global, report);
+            var context = ConfigSections.Describe(block, "vrrp_instance");
+            var instance = VrrpInstanceReader.Read(block, global, report) with
+            {
+                VirtualRules = RuleReader.Read(block.GetSection("virtual_rules"), context, preferences, report),
+            };
+            RouteLineChecker.Check(block.GetSection("virtual_routes"), context, report);
             if (instances.Any(i => i.Name == instance.Name))
             {
                 report.Error(block.Path, $"duplicate vrrp_instance {instance.Name}");
@@ -43,7 +51,8 @@ internal static class VrrpConfigurationReader
         }
 
         var groups = ReadSyncGroups(configuration.Section("vrrp_sync_group"), instances, report);
-        return new VrrpConfiguration(global, instances, groups, scripts, files, processes);
+        IgnoredKeywords.Check(configuration, report);
+        return new VrrpConfiguration(global, instances, groups, scripts, files, processes) { StaticRules = staticRules };
     }
 
     /// <summary>The router settings of <paramref name="instance"/> given its interface's primary address.</summary>

@@ -42,8 +42,8 @@ internal sealed record VrrpInstanceOptions
     /// <summary>virtual_routes lines, verbatim.</summary>
     public IReadOnlyList<string> VirtualRoutes { get; init; } = [];
 
-    /// <summary>virtual_rules lines, verbatim.</summary>
-    public IReadOnlyList<string> VirtualRules { get; init; } = [];
+    /// <summary>virtual_rules, parsed; every rule has a preference (keepalived's default when the line gives none).</summary>
+    public IReadOnlyList<Os.RuleSpec> VirtualRules { get; init; } = [];
 
     /// <summary>track_interface.</summary>
     public IReadOnlyList<TrackReference> TrackInterfaces { get; init; } = [];

@@ -47,7 +47,6 @@ internal static class VrrpInstanceReader
             VirtualAddresses = addresses.Except(other).ToList(),
             ExcludedAddresses = [.. ReadAddresses(values, "virtual_ipaddress_excluded"), .. other],
             VirtualRoutes = ConfigSections.Lines(block.GetSection("virtual_routes")),
-            VirtualRules = ConfigSections.Lines(block.GetSection("virtual_rules")),
             TrackInterfaces = TrackReferenceParser.Read(values, "track_interface"),
             TrackScripts = TrackReferenceParser.Read(values, "track_script"),
             TrackFiles = TrackReferenceParser.Read(values, "track_file"),

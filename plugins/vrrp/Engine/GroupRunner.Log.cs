@@ -18,6 +18,9 @@ internal sealed partial class GroupRunner
     [LoggerMessage(EventId = VrrpEventIds.SendFailed, Level = LogLevel.Warning, Message = "VRRP_Instance({Instance}) cannot send an advertisement: {Error}")]
     private partial void LogSendFailed(string instance, string error);
 
+    [LoggerMessage(EventId = VrrpEventIds.ReceiveFailed, Level = LogLevel.Warning, Message = "VRRP_Instance({Instance}) cannot receive: {Error}")]
+    private partial void LogReceiveFailed(string instance, string error);
+
     [LoggerMessage(EventId = VrrpEventIds.AddressFailed, Level = LogLevel.Error, Message = "VRRP_Instance({Instance}) cannot {What}: {Error}")]
     private partial void LogAddressFailed(string instance, string what, string error);
 

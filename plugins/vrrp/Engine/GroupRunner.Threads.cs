@@ -1,19 +1,20 @@
+using Vigil.Plugins.Vrrp.Os;
+
 namespace Vigil.Plugins.Vrrp.Engine;
 
 internal sealed partial class GroupRunner
 {
-    /// <summary>Starts the runner thread and one receive thread per instance.</summary>
+    /// <summary>The nice value of VRRP threads: ahead of ordinary work on a busy machine, never real-time.</summary>
+    internal const int ThreadNice = -10;
+
+    /// <summary>Starts the runner thread; it also reads the instances' sockets.</summary>
     public void StartThreads()
     {
         _thread = new Thread(Loop) { IsBackground = true, Name = $"vrrp {Name}" };
         _thread.Start();
-        foreach (var instance in Instances)
-        {
-            _pumps.Add(ReceivePump.Start(instance, this));
-        }
     }
 
-    /// <summary>Shuts the instances down (priority 0, release addresses) and waits for the threads to end.</summary>
+    /// <summary>Shuts the instances down (priority 0, release addresses) and waits for the thread to end.</summary>
     public void Stop(TimeSpan timeout)
     {
         Post(new ShutdownInput());
@@ -21,35 +22,27 @@ internal sealed partial class GroupRunner
         {
             LogStopTimedOut(Name);
         }
-
-        foreach (var pump in _pumps)
-        {
-            pump.Stop();
-        }
     }
 
     /// <inheritdoc />
     public void Dispose()
     {
-        foreach (var pump in _pumps)
-        {
-            pump.Stop();
-        }
-
+        _finished = true;
         foreach (var instance in Instances)
         {
             instance.Socket.Dispose();
         }
 
-        _inbox.Dispose();
+        _waiter.Dispose();
     }
 
     private void Loop()
     {
+        ThreadScheduling.TrySetCurrentNice(ThreadNice);
         try
         {
             StartRouters();
-            while (RunOnce(TimeSpan.FromSeconds(1)))
+            while (RunOnce(Timeout.InfiniteTimeSpan))
             {
             }
         }
@@ -59,14 +52,7 @@ internal sealed partial class GroupRunner
         }
         finally
         {
-            try
-            {
-                _inbox.CompleteAdding();
-            }
-            catch (ObjectDisposedException)
-            {
-                // Stop gave up waiting for this thread and the runner was disposed under it.
-            }
+            _finished = true;
         }
     }
 }

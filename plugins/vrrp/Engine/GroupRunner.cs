@@ -1,22 +1,28 @@
 using System.Collections.Concurrent;
+using Vigil.Plugins.Vrrp.Os;
 using Vigil.Plugins.Vrrp.Protocol;
 
 namespace Vigil.Plugins.Vrrp.Engine;
 
 /// <summary>
-/// Drives the routers of one <c>vrrp_sync_group</c> or one standalone instance on a dedicated thread: it waits for
-/// "input or the next deadline", feeds received packets and tracking changes to the routers, runs their timers, and
-/// performs the actions they return. Everything that touches a router happens on that thread.
+/// Drives the routers of one <c>vrrp_sync_group</c> or one standalone instance on a dedicated thread: it waits in one
+/// ppoll for "a packet on any of its sockets, posted input, or the next deadline" (nanosecond timeout, no polling),
+/// feeds packets and tracking changes to the routers, runs their timers, and performs the actions they return.
+/// Everything that touches a router happens on that thread, and packets are read on it: no thread hop between the
+/// socket and the state machine.
 /// </summary>
 internal sealed partial class GroupRunner : IDisposable
 {
-    private readonly BlockingCollection<EngineInput> _inbox = new();
+    private readonly ConcurrentQueue<EngineInput> _inbox = new();
+    private readonly ReadinessWaiter _waiter = new();
+    private readonly nint[] _handles;
+    private readonly bool[] _ready;
     private readonly Dictionary<VrrpRouter, InstanceContext> _byRouter;
     private readonly GarpScheduler _garp = new();
     private readonly EngineServices _services;
     private readonly Microsoft.Extensions.Logging.ILogger _logger;
-    private readonly List<ReceivePump> _pumps = [];
     private Thread? _thread;
+    private volatile bool _finished;
     private bool _stopped;
 
     public GroupRunner(string name, IReadOnlyList<InstanceContext> instances, string? syncGroup, EngineServices services)
@@ -26,6 +32,8 @@ internal sealed partial class GroupRunner : IDisposable
         _services = services;
         _logger = services.Logger;
         _byRouter = instances.ToDictionary(i => i.Router);
+        _handles = [.. instances.Select(i => i.Socket.ReceiveHandle)];
+        _ready = new bool[instances.Count];
         Group = syncGroup is null ? null : new VrrpSyncGroup(syncGroup, instances.Select(i => i.Router));
     }
 
@@ -41,16 +49,14 @@ internal sealed partial class GroupRunner : IDisposable
     /// <summary>True once the runner processed its shutdown.</summary>
     public bool Stopped => _stopped;
 
-    /// <summary>Queues input for the runner thread; never blocks.</summary>
+    /// <summary>Queues input for the runner thread and wakes it; never blocks.</summary>
     public void Post(EngineInput input)
     {
-        try
+        // Once the runner has finished, late tracking updates have nobody to go to.
+        if (!_finished)
         {
-            _inbox.Add(input);
-        }
-        catch (Exception e) when (e is InvalidOperationException or ObjectDisposedException)
-        {
-            // The runner has already finished; late packets and tracking updates have nobody to go to.
+            _inbox.Enqueue(input);
+            _waiter.Wake();
         }
     }
 
@@ -70,8 +76,8 @@ internal sealed partial class GroupRunner : IDisposable
     }
 
     /// <summary>
-    /// Waits up to <paramref name="maxWait"/> (less when a deadline is nearer) for input, handles what arrived, and runs
-    /// due timers. Returns false once the runner has shut down.
+    /// Waits up to <paramref name="maxWait"/> (less when a deadline is nearer) for a packet or posted input, handles what
+    /// arrived, and runs due timers. Returns false once the runner has shut down.
     /// </summary>
     public bool RunOnce(TimeSpan maxWait)
     {
@@ -80,22 +86,18 @@ internal sealed partial class GroupRunner : IDisposable
             return false;
         }
 
-        var wait = maxWait;
-        if (NextDeadline is { } next)
+        var timeoutNs = _inbox.IsEmpty ? TimeoutNs(maxWait) : 0;
+        _waiter.Wait(_handles, _ready, timeoutNs);
+        DrainInbox();
+        for (var i = 0; i < Instances.Count && !_stopped; i++)
         {
-            var until = TimeSpan.FromMilliseconds(Math.Max(0, next - Now));
-            wait = until < wait ? until : wait;
-        }
-
-        if (_inbox.TryTake(out var input, wait))
-        {
-            Handle(input);
-            while (!_stopped && _inbox.TryTake(out input))
+            if (_ready[i] || _handles[i] < 0)
             {
-                Handle(input);
+                ReceiveAll(Instances[i]);
             }
         }
 
+        DrainInbox();
         if (!_stopped)
         {
             RunTimers(Now);
@@ -105,6 +107,46 @@ internal sealed partial class GroupRunner : IDisposable
     }
 
     private long Now => _services.Time.NowMs();
+
+    /// <summary>
+    /// Nanoseconds until the next deadline (at most <paramref name="maxWait"/>), from the clock's full resolution, so a
+    /// timer fires within the kernel's timer slack of its millisecond rather than up to a millisecond late.
+    /// </summary>
+    private long TimeoutNs(TimeSpan maxWait)
+    {
+        var wait = maxWait < TimeSpan.Zero ? long.MaxValue : (long)maxWait.TotalNanoseconds;
+        if (NextDeadline is { } next)
+        {
+            var now = _services.Time.GetTimestamp() * (1e9 / _services.Time.TimestampFrequency);
+            wait = Math.Min(wait, (long)Math.Ceiling(Math.Max(0, next * 1e6 - now)));
+        }
+
+        return wait == long.MaxValue ? -1 : wait;
+    }
+
+    private void DrainInbox()
+    {
+        while (!_stopped && _inbox.TryDequeue(out var input))
+        {
+            Handle(input);
+        }
+    }
+
+    /// <summary>Reads every packet waiting on <paramref name="instance"/>'s socket (the socket does not block).</summary>
+    private void ReceiveAll(InstanceContext instance)
+    {
+        try
+        {
+            while (!_stopped && instance.Socket.TryReceive(TimeSpan.Zero, out var datagram) && datagram is not null)
+            {
+                OnDatagram(instance, datagram, Now);
+            }
+        }
+        catch (Exception e) when (e is System.Net.Sockets.SocketException or OsException)
+        {
+            LogReceiveFailed(instance.Name, e.Message);
+        }
+    }
 
     private long? NextDeadline
     {

@@ -4,17 +4,18 @@ using Vigil.Plugins.Vrrp.Configuration;
 namespace Vigil.Plugins.Vrrp.Engine;
 
 /// <summary>
-/// keepalived's static_ipaddress and static_routes: installed once at start, whatever the VRRP state, and left in place
-/// on stop like keepalived does. static_rules are accepted but not installed (Vigil has no rule netlink request yet).
+/// keepalived's static_ipaddress, static_routes and static_rules: installed once at start, whatever the VRRP state, and
+/// left in place on stop like keepalived does.
 /// </summary>
 internal static class StaticAddresses
 {
-    /// <summary>Adds the static addresses and routes of <paramref name="configuration"/>; lines that fail are skipped.</summary>
+    /// <summary>Adds the static addresses, routes and rules of <paramref name="configuration"/>; lines that do not parse are skipped.</summary>
     public static Task ApplyAsync(ClusterConfiguration configuration, IVrrpPlatform platform)
     {
         var addresses = ConfigSections.Lines(configuration.Section("static_ipaddress"));
         var routes = ConfigSections.Lines(configuration.Section("static_routes"));
-        if (addresses.Count == 0 && routes.Count == 0)
+        var rules = VrrpConfigurationReader.Read(configuration, new ValidationReport(configuration.Locator)).StaticRules;
+        if (addresses.Count == 0 && routes.Count == 0 && rules.Count == 0)
         {
             return Task.CompletedTask;
         }
@@ -34,6 +35,11 @@ internal static class StaticAddresses
             {
                 netlink.AddRoute(route with { InterfaceIndex = route.InterfaceIndex == 0 ? null : route.InterfaceIndex });
             }
+        }
+
+        foreach (var rule in rules)
+        {
+            netlink.AddRule(rule);
         }
 
         return Task.CompletedTask;

@@ -3,8 +3,8 @@ using System.Net.Sockets;
 namespace Vigil.Plugins.Vrrp.Os;
 
 /// <summary>
-/// The rtnetlink operations VRRP needs; faked in engine tests. Adds are idempotent (an existing address, route or
-/// link is success) and so are deletes (a missing one is success); other failures throw <see cref="OsException"/>.
+/// The rtnetlink operations VRRP needs; faked in engine tests. Adds are idempotent (an existing address, route, rule
+/// or link is success) and so are deletes (a missing one is success); other failures throw <see cref="OsException"/>.
 /// </summary>
 internal interface INetlinkClient : IDisposable
 {
@@ -19,6 +19,12 @@ internal interface INetlinkClient : IDisposable
 
     /// <summary>Removes a route.</summary>
     void DeleteRoute(RouteSpec spec);
+
+    /// <summary>Adds a policy routing rule.</summary>
+    void AddRule(RuleSpec spec);
+
+    /// <summary>Removes a policy routing rule.</summary>
+    void DeleteRule(RuleSpec spec);
 
     /// <summary>Creates a private-mode macvlan with the given MAC on a parent link and returns its index.</summary>
     int CreateMacvlan(string name, int parentIndex, byte[] mac);

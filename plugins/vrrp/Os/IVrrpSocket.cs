@@ -26,4 +26,10 @@ internal interface IVrrpSocket : IDisposable
     /// engine can wait for "packet or next deadline".
     /// </summary>
     bool TryReceive(TimeSpan timeout, out VrrpDatagram? datagram);
+
+    /// <summary>
+    /// The receive descriptor, so one engine thread can wait on every socket it owns at once (ppoll), or -1 when there
+    /// is none (fakes): the engine then calls <see cref="TryReceive"/> with a zero timeout on each pass.
+    /// </summary>
+    nint ReceiveHandle => -1;
 }

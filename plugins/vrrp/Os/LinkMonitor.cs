@@ -11,6 +11,9 @@ internal sealed class LinkMonitor : ILinkMonitor
     public static LinkMonitor Open() => new(NetlinkSocket.Open(NetlinkConstants.RTMGRP_LINK));
 
     /// <inheritdoc />
+    public nint Handle => _socket.Handle;
+
+    /// <inheritdoc />
     public IReadOnlyList<LinkInfo> Read(TimeSpan timeout) =>
         _socket.Receive(timeout).Select(NetlinkDecoders.Link).OfType<LinkInfo>().ToList();
 

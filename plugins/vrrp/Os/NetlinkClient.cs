@@ -30,6 +30,14 @@ internal sealed class NetlinkClient : INetlinkClient
         Run(s => NetlinkRequests.DeleteRoute(s, spec), $"delete route {spec.Destination}/{spec.PrefixLength}", Errno.ESRCH, Errno.ENOENT, Errno.ENODEV);
 
     /// <inheritdoc />
+    public void AddRule(RuleSpec spec) =>
+        Run(s => NetlinkRuleRequests.AddRule(s, spec), $"add rule {RuleText.Format(spec)}", Errno.EEXIST);
+
+    /// <inheritdoc />
+    public void DeleteRule(RuleSpec spec) =>
+        Run(s => NetlinkRuleRequests.DeleteRule(s, spec), $"delete rule {RuleText.Format(spec)}", Errno.ENOENT);
+
+    /// <inheritdoc />
     public int CreateMacvlan(string name, int parentIndex, byte[] mac)
     {
         Run(s => NetlinkRequests.CreateMacvlan(s, name, parentIndex, mac), $"create macvlan {name}", Errno.EEXIST);

@@ -26,6 +26,8 @@ internal static class NetlinkConstants
     internal const ushort RTM_GETADDR = 22;
     internal const ushort RTM_NEWROUTE = 24;
     internal const ushort RTM_DELROUTE = 25;
+    internal const ushort RTM_NEWRULE = 32;
+    internal const ushort RTM_DELRULE = 33;
 
     internal const uint RTMGRP_LINK = 0x1;
 
@@ -53,6 +55,25 @@ internal static class NetlinkConstants
     internal const ushort RTA_PRIORITY = 6;
     internal const ushort RTA_PREFSRC = 7;
     internal const ushort RTA_TABLE = 15;
+
+    internal const ushort FRA_DST = 1;
+    internal const ushort FRA_SRC = 2;
+    internal const ushort FRA_IIFNAME = 3;
+    internal const ushort FRA_GOTO = 4;
+    internal const ushort FRA_PRIORITY = 6;
+    internal const ushort FRA_FWMARK = 10;
+    internal const ushort FRA_SUPPRESS_IFGROUP = 13;
+    internal const ushort FRA_SUPPRESS_PREFIXLEN = 14;
+    internal const ushort FRA_TABLE = 15;
+    internal const ushort FRA_FWMASK = 16;
+    internal const ushort FRA_OIFNAME = 17;
+    internal const ushort FRA_L3MDEV = 19;
+    internal const ushort FRA_UID_RANGE = 20;
+    internal const ushort FRA_PROTOCOL = 21;
+    internal const ushort FRA_IP_PROTO = 22;
+    internal const ushort FRA_SPORT_RANGE = 23;
+    internal const ushort FRA_DPORT_RANGE = 24;
+    internal const uint FIB_RULE_INVERT = 0x2;
 
     internal const byte RTPROT_BOOT = 3;
     internal const byte RTN_UNICAST = 1;

@@ -33,6 +33,9 @@ internal sealed class NetlinkSocket : IDisposable
         }
     }
 
+    /// <summary>The descriptor, for waiting on notifications with ppoll.</summary>
+    public nint Handle => _socket.Handle;
+
     /// <summary>The next request sequence number.</summary>
     public uint NextSequence() => unchecked(++_sequence);
 

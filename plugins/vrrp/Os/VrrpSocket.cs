@@ -102,6 +102,9 @@ internal sealed class VrrpSocket : IVrrpSocket
     }
 
     /// <inheritdoc />
+    public nint ReceiveHandle => _receive.Handle;
+
+    /// <inheritdoc />
     public bool TryReceive(TimeSpan timeout, out VrrpDatagram? datagram)
     {
         datagram = null;

@@ -9,8 +9,10 @@ namespace Vigil.Plugins.Vrrp.Tracking;
 
 /// <summary>
 /// Watches every tracked object the configuration uses (each one once, however many instances track it) and broadcasts
-/// changes: vrrp_scripts on their own schedules, interfaces through link notifications, track_file and track_process
-/// by polling once a second. On reload, objects whose definition did not change keep running and keep their state.
+/// changes: vrrp_scripts on their own schedules, interfaces through link notifications (a thread blocked on the
+/// netlink socket, woken only by the kernel or by stopping), track_file and track_process by polling once a second,
+/// only while some instance tracks one. On reload, objects whose definition did not change keep running and keep
+/// their state.
 /// </summary>
 internal sealed partial class TrackerHub : IAsyncDisposable
 {
@@ -29,6 +31,7 @@ internal sealed partial class TrackerHub : IAsyncDisposable
     private ITimer? _poller;
     private Thread? _linkThread;
     private ILinkMonitor? _links;
+    private ReadinessWaiter? _linkWaiter;
     private volatile bool _stopping;
 
     public TrackerHub(IScriptRunner runner, TimeProvider time, IVrrpPlatform platform, INetlinkClient netlink, ILogger logger)
@@ -86,7 +89,16 @@ internal sealed partial class TrackerHub : IAsyncDisposable
             Publish(new TrackUpdate(TrackKind.Interface, name, link is { IsUp: true, IsRunning: true }));
         }
 
-        _poller ??= _time.CreateTimer(_ => Poll(), null, PollInterval, PollInterval);
+        if (_files.Count > 0 || _processes.Count > 0)
+        {
+            _poller ??= _time.CreateTimer(_ => Poll(), null, PollInterval, PollInterval);
+        }
+        else
+        {
+            _poller?.Dispose();
+            _poller = null;
+        }
+
         StartLinkThread();
     }
 
@@ -101,8 +113,10 @@ internal sealed partial class TrackerHub : IAsyncDisposable
         }
 
         _scripts.Clear();
+        _linkWaiter?.Wake();
         _linkThread?.Join(TimeSpan.FromSeconds(1));
         _links?.Dispose();
+        _linkWaiter?.Dispose();
     }
 
     private void StartLinkThread()
@@ -115,6 +129,7 @@ internal sealed partial class TrackerHub : IAsyncDisposable
         try
         {
             _links = _platform.OpenLinkMonitor();
+            _linkWaiter = new ReadinessWaiter();
         }
         catch (OsException e)
         {
@@ -128,11 +143,26 @@ internal sealed partial class TrackerHub : IAsyncDisposable
 
     private void LinkLoop()
     {
+        // A monitor without a descriptor (a fake) is read with a timeout instead.
+        var handle = _links!.Handle;
+        nint[] handles = [handle];
+        var ready = new bool[1];
         while (!_stopping)
         {
             try
             {
-                foreach (var link in _links!.Read(TimeSpan.FromMilliseconds(500)))
+                var timeout = TimeSpan.FromMilliseconds(500);
+                if (handle >= 0)
+                {
+                    _linkWaiter!.Wait(handles, ready, -1);
+                    timeout = TimeSpan.Zero;
+                    if (_stopping || !ready[0])
+                    {
+                        continue;
+                    }
+                }
+
+                foreach (var link in _links.Read(timeout))
                 {
                     if (_interfaces.Contains(link.Name))
                     {

@@ -147,6 +147,26 @@ public sealed class EventBusTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task FlushAsync_WaitsUntilEarlierEventsAreHandled_AndBusStaysOpen()
+    {
+        var handled = new ConcurrentQueue<VrrpState>();
+        _bus.Subscribe<VrrpStateChanged>("slow", async (e, _) =>
+        {
+            await Task.Delay(50);
+            handled.Enqueue(e.NewState);
+        });
+
+        _bus.Publish(Changed(VrrpState.Master));
+        _bus.Publish(Changed(VrrpState.Stop));
+        await _bus.FlushAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal([VrrpState.Master, VrrpState.Stop], handled);
+        _bus.Publish(Changed(VrrpState.Backup));
+        await _bus.DrainAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal([VrrpState.Master, VrrpState.Stop, VrrpState.Backup], handled);
+    }
+
+    [Fact]
     public async Task Dispose_Subscription_StopsDelivery()
     {
         var count = 0;

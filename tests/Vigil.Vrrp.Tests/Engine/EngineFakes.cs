@@ -59,6 +59,12 @@ internal sealed class FakeNetlink : INetlinkClient
 
     public void DeleteRoute(RouteSpec spec) => Routes.Remove(spec);
 
+    public List<RuleSpec> Rules { get; } = [];
+
+    public void AddRule(RuleSpec spec) => Rules.Add(spec);
+
+    public void DeleteRule(RuleSpec spec) => Rules.Remove(spec);
+
     public int CreateMacvlan(string name, int parentIndex, byte[] mac) => 9;
 
     public void DeleteLink(int index)

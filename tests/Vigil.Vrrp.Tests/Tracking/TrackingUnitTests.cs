@@ -2,7 +2,7 @@ using Vigil.Plugins.Vrrp.Configuration;
 using Vigil.Plugins.Vrrp.Protocol;
 using Vigil.Plugins.Vrrp.Tracking;
 
-namespace Vigil.Vrrp.Tests.Engine;
+namespace Vigil.Vrrp.Tests.Tracking;
 
 public class TrackingUnitTests
 {

@@ -5,7 +5,7 @@ using Vigil.Abstractions.Processes;
 using Vigil.Plugins.Vrrp.Configuration;
 using Vigil.Plugins.Vrrp.Tracking;
 
-namespace Vigil.Vrrp.Tests.Engine;
+namespace Vigil.Vrrp.Tests.Tracking;
 
 public class ScriptMonitorTests
 {
