@@ -26,7 +26,8 @@ fi
 status=0
 for project in tests/Vigil.*.Tests/Vigil.*.Tests.csproj; do
   dotnet test "$project" -c Debug --no-build -nologo \
-    --logger "trx" --results-directory "$results" "$@" || status=1
+    --logger "trx" --results-directory "$results" \
+    --blame-hang-timeout 5m --blame-hang-dump-type none "$@" || status=1
 done
 
 summary=$(python3 "$root/scripts/trx-summary.py" "$results")

@@ -151,7 +151,10 @@ lab_start_daemon() {
       command=(keepalived -n -l -D -P -f "$conf" -p "$LAB_DIR/$role.keepalived.pid" -r "$LAB_DIR/$role.vrrp.pid") ;;
     vigil)
       command=("$VIGIL_BIN" run -P -f "$conf" --instance "$LAB$role" --admin-socket "$LAB_DIR/$role.sock"
-        -p "$LAB_DIR/$role.vigil.pid" --set Metrics:Enabled=false --plugins-dir "$VIGIL_PLUGINS") ;;
+        -p "$LAB_DIR/$role.vigil.pid" --set Metrics:Enabled=false --plugins-dir "$VIGIL_PLUGINS")
+      # VIGIL_ARGS_<role> (a or b): extra arguments for that node, for example a diagnostic --set.
+      local extra="VIGIL_ARGS_$role"
+      [ -n "${!extra:-}" ] && read -r -a more <<<"${!extra}" && command+=("${more[@]}") ;;
   esac
   LAST_CGROUP=""
   LAB_CGROUP_SEQ=$((LAB_CGROUP_SEQ + 1))

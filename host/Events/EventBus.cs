@@ -71,10 +71,12 @@ internal sealed partial class EventBus : IEventBus, IAsyncDisposable
     public async Task FlushAsync(TimeSpan timeout)
     {
         var targets = _subscriptions.Select(s => (Subscription: s, Accepted: s.Accepted)).ToList();
-        var deadline = _time.GetUtcNow() + timeout;
-        while (targets.Any(t => !t.Subscription.IsSettled(t.Accepted)) && _time.GetUtcNow() < deadline)
+        // The bound is a shutdown safety net, not protocol timing, so it runs on the wall clock: the injected
+        // clock may be a test's fake that never advances.
+        using var expiry = new CancellationTokenSource(timeout);
+        while (targets.Any(t => !t.Subscription.IsSettled(t.Accepted)) && !expiry.IsCancellationRequested)
         {
-            await Task.Delay(TimeSpan.FromMilliseconds(5), _time).ConfigureAwait(false);
+            await Task.Delay(TimeSpan.FromMilliseconds(5), CancellationToken.None).ConfigureAwait(false);
         }
     }
 

@@ -101,6 +101,7 @@ internal sealed partial class VigilRuntime : IAsyncDisposable
             }
         }
 
+        WarmUp.Start();
         return null;
     }
 
