@@ -192,38 +192,14 @@ internal sealed partial class VigilRuntime : IAsyncDisposable
     }
 
     /// <summary>The host's own state and every module's status sources, for <c>vigil status</c>.</summary>
-    public JsonObject GetStatus()
-    {
-        var modules = new JsonArray();
-        var sources = _container?.Resolve<IEnumerable<IStatusSource>>() ?? [];
-        foreach (var module in _modules)
-        {
-            var details = new JsonArray();
-            foreach (var source in sources.Where(s => string.Equals(s.Module, module.Name, StringComparison.OrdinalIgnoreCase)))
-            {
-                details.Add(SafeStatus(source));
-            }
-
-            modules.Add(new JsonObject
-            {
-                ["name"] = module.Name,
-                ["state"] = module.State.ToString().ToLowerInvariant(),
-                ["error"] = module.LastError,
-                ["status"] = details,
-            });
-        }
-
-        return new JsonObject
-        {
-            ["instance"] = _options.Instance,
-            ["pid"] = Environment.ProcessId,
-            ["started"] = _started.ToString("O"),
-            ["uptimeSeconds"] = (long)(_time.GetUtcNow() - _started).TotalSeconds,
-            ["configFiles"] = new JsonArray((_configuration?.Files ?? []).Select(f => (JsonNode?)f).ToArray()),
-            ["lastReloadErrors"] = new JsonArray(_lastReloadErrors.Select(e => (JsonNode?)e.ToString()).ToArray()),
-            ["modules"] = modules,
-        };
-    }
+    public JsonObject GetStatus() => RuntimeStatus.Build(
+        _options.Instance,
+        _started,
+        _time.GetUtcNow(),
+        _configuration?.Files ?? [],
+        _lastReloadErrors,
+        _modules,
+        _container?.Resolve<IEnumerable<IStatusSource>>() ?? []);
 
     public async ValueTask DisposeAsync()
     {
@@ -233,18 +209,6 @@ internal sealed partial class VigilRuntime : IAsyncDisposable
         }
 
         _reloadLock.Dispose();
-    }
-
-    private static JsonObject SafeStatus(IStatusSource source)
-    {
-        try
-        {
-            return source.GetStatus();
-        }
-        catch (Exception e)
-        {
-            return new JsonObject { ["error"] = $"status unavailable: {e.Message}" };
-        }
     }
 
     private void CreateMetrics(Meter meter)

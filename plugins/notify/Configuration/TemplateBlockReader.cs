@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using Scriban.Runtime;
 using Vigil.Abstractions.Configuration;
 using Vigil.Plugins.Notify.Templates;
 
@@ -17,14 +18,24 @@ internal static class TemplateBlockReader
         Compile(block.GetSection("payload"), context, report),
         CompileArguments(block.GetSection("arguments"), context, report));
 
-    public static CompiledTemplate? Compile(IConfigurationSection key, string context, ValidationReport report)
+    public static CompiledTemplate? Compile(IConfigurationSection key, string context, ValidationReport report) =>
+        CompileChecked(key, context, report, CompiledTemplate.TryCompile, (t, model) => t.Render(model));
+
+    public static ArgumentsTemplate? CompileArguments(IConfigurationSection key, string context, ValidationReport report) =>
+        CompileChecked(key, context, report, ArgumentsTemplate.TryCompile, (t, model) => t.Render(model));
+
+    private delegate T? TryCompile<T>(string source, out string? error);
+
+    private static T? CompileChecked<T>(
+        IConfigurationSection key, string context, ValidationReport report, TryCompile<T> tryCompile, Action<T, ScriptObject> render)
+        where T : class
     {
         if (key.Value is null)
         {
             return null;
         }
 
-        var template = CompiledTemplate.TryCompile(key.Value, out var error);
+        var template = tryCompile(key.Value, out var error);
         if (template is null)
         {
             report.Error(key.Path, $"template error in {context}: {error}");
@@ -35,37 +46,7 @@ internal static class TemplateBlockReader
         {
             try
             {
-                template.Render(sample);
-            }
-            catch (TemplateRenderException e)
-            {
-                report.Error(key.Path, $"template error in {context}: {e.Message}");
-                return null;
-            }
-        }
-
-        return template;
-    }
-
-    public static ArgumentsTemplate? CompileArguments(IConfigurationSection key, string context, ValidationReport report)
-    {
-        if (key.Value is null)
-        {
-            return null;
-        }
-
-        var template = ArgumentsTemplate.TryCompile(key.Value, out var error);
-        if (template is null)
-        {
-            report.Error(key.Path, $"template error in {context}: {error}");
-            return null;
-        }
-
-        foreach (var sample in SampleEvents.Models)
-        {
-            try
-            {
-                template.Render(sample);
+                render(template, sample);
             }
             catch (TemplateRenderException e)
             {
