@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using Vigil.Plugins.Vrrp.Os;
 
 namespace Vigil.Plugins.Vrrp.Engine;
 
@@ -11,6 +12,8 @@ internal sealed partial class GroupRunner
             Try(instance, $"add {address.Address}", () => _services.Netlink.AddAddress(AddressPlan.Address(address, DeviceIndex(instance, address.Device))));
         }
 
+        // keepalived's order: addresses, then rules, then routes (a route may need a rule's table).
+        instance.Rules.Add(_services.Netlink, (rule, e) => LogAddressFailed(instance.Name, $"add rule {RuleText.Format(rule)}", e.Message));
         foreach (var line in instance.Options.VirtualRoutes)
         {
             if (AddressPlan.Route(line, instance.Link.Index, n => _services.Netlink.GetLink(n)?.Index) is { } route)
@@ -31,6 +34,8 @@ internal sealed partial class GroupRunner
                 Try(instance, $"delete route {line}", () => _services.Netlink.DeleteRoute(route));
             }
         }
+
+        instance.Rules.Remove(_services.Netlink, (rule, e) => LogAddressFailed(instance.Name, $"delete rule {RuleText.Format(rule)}", e.Message));
 
         foreach (var address in instance.Options.VirtualAddresses)
         {

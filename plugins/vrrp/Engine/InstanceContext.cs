@@ -24,6 +24,7 @@ internal sealed class InstanceContext
         Link = link;
         Socket = socket;
         Tracking = tracking;
+        Rules = new RuleSet(options.VirtualRules);
         Router = new VrrpRouter(VrrpConfigurationReader.ToRouterSettings(options, link.SourceAddress));
         _ipId = (ushort)Random.Shared.Next(1, ushort.MaxValue);
         _ahSequence = 0;
@@ -43,6 +44,9 @@ internal sealed class InstanceContext
 
     /// <summary>The state machine.</summary>
     public VrrpRouter Router { get; }
+
+    /// <summary>Its virtual_rules, installed while it is MASTER.</summary>
+    public RuleSet Rules { get; }
 
     /// <summary>Its tracked objects.</summary>
     public InstanceTracking Tracking { get; }

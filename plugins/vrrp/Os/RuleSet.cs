@@ -49,47 +49,6 @@ internal sealed class RuleSet
         }
     }
 
-    /// <summary>
-    /// The set for a reloaded configuration: installed rules that are no longer configured are deleted now, rules in
-    /// both keep their installed state (no flap); the caller adds the new ones with <see cref="Add"/> if MASTER.
-    /// </summary>
-    public RuleSet Update(IReadOnlyList<RuleSpec> rules, INetlinkClient netlink, Action<RuleSpec, Exception> failed)
-    {
-        var next = new RuleSet(rules);
-        for (var i = 0; i < Rules.Count; i++)
-        {
-            if (!_installed[i])
-            {
-                continue;
-            }
-
-            var kept = FindUninstalled(next, Rules[i]);
-            if (kept >= 0)
-            {
-                next._installed[kept] = true;
-            }
-            else
-            {
-                Try(() => netlink.DeleteRule(Rules[i]), Rules[i], failed);
-            }
-        }
-
-        return next;
-    }
-
-    private static int FindUninstalled(RuleSet set, RuleSpec rule)
-    {
-        for (var i = 0; i < set.Rules.Count; i++)
-        {
-            if (!set._installed[i] && set.Rules[i] == rule)
-            {
-                return i;
-            }
-        }
-
-        return -1;
-    }
-
     private static bool Try(Action action, RuleSpec rule, Action<RuleSpec, Exception> failed)
     {
         try

@@ -1,4 +1,7 @@
+using System.Net;
+using System.Net.Sockets;
 using Vigil.Abstractions.Events;
+using Vigil.Plugins.Vrrp.Os;
 using Vigil.Plugins.Vrrp.Protocol;
 using Vigil.Plugins.Vrrp.Tracking;
 
@@ -80,6 +83,22 @@ public class GroupRunnerTests
         Assert.DoesNotContain(RunnerHarness.Vip, h.Netlink.Present);
         Assert.Equal(RunnerHarness.Peer, h.Instance.MasterAddress);
         Assert.Equal(1, h.Instance.Counters.Received);
+    }
+
+    [Fact]
+    public void VirtualRules_AreInstalledOnMasterEntry_AndRemovedOnLeavingMaster()
+    {
+        var rule = new RuleSpec(AddressFamily.InterNetwork, RuleAction.Table, Table: 100, Priority: 1000, Source: IPAddress.Parse("10.77.0.0"), SourceLength: 24);
+        using var h = new RunnerHarness(o => o with { VirtualRules = [rule] });
+        h.Runner.StartRouters();
+        h.Step(TimeSpan.FromSeconds(4));
+        Assert.Equal([rule], h.Netlink.Rules);
+
+        h.Receive(RunnerHarness.Advert(200, RunnerHarness.Peer), RunnerHarness.Peer);
+        h.Step(TimeSpan.FromMilliseconds(10));
+
+        Assert.Equal(VrrpState.Backup, h.Instance.State);
+        Assert.Empty(h.Netlink.Rules);
     }
 
     [Fact]

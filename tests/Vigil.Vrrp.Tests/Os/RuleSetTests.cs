@@ -42,20 +42,6 @@ public class RuleSetTests
         Assert.True(set.AnyInstalled);
     }
 
-    [Fact]
-    public void Update_WhileInstalled_DeletesOnlyRulesNoLongerConfigured()
-    {
-        var netlink = new FakeNetlink();
-        var set = new RuleSet([First, Second]);
-        set.Add(netlink, Fail);
-        var third = Second with { Table = 3 };
-
-        var next = set.Update([Second, third], netlink, Fail);
-        next.Add(netlink, Fail);
-
-        Assert.Equal([Second, third], netlink.Rules);
-    }
-
     private static void Fail(RuleSpec rule, Exception e) => Assert.Fail($"{rule}: {e.Message}");
 
     private sealed class FailingNetlink : INetlinkClient
