@@ -20,6 +20,7 @@ internal sealed partial class VrrpEngine : IAsyncDisposable
     private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(3);
     private readonly Lock _gate = new();
     private readonly Dictionary<string, (EngineUnit Unit, GroupRunner Runner)> _runners = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IReadOnlyList<FailedInstance>> _failed = new(StringComparer.Ordinal);
     private readonly IVrrpPlatform _platform;
     private readonly TimeProvider _time;
     private readonly IEventBus _bus;
@@ -52,6 +53,18 @@ internal sealed partial class VrrpEngine : IAsyncDisposable
         }
     }
 
+    /// <summary>Instances that could not start, shown in FAULT until a reload starts them.</summary>
+    public IReadOnlyList<FailedInstance> FailedInstances
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _failed.Values.SelectMany(f => f)];
+            }
+        }
+    }
+
     /// <summary>Opens the shared adapters and starts every unit of <paramref name="configuration"/>.</summary>
     public async Task StartAsync(ClusterConfiguration configuration)
     {
@@ -78,6 +91,7 @@ internal sealed partial class VrrpEngine : IAsyncDisposable
         lock (_gate)
         {
             _runners.Clear();
+            _failed.Clear();
         }
 
         if (_hub is not null)
@@ -109,6 +123,8 @@ internal sealed partial class VrrpEngine : IAsyncDisposable
             {
                 _runners.Remove(key);
             }
+
+            _failed.Clear();
         }
 
         await Task.WhenAll(stale.Select(r => Task.Run(() => StopRunner(r)))).ConfigureAwait(false);
@@ -147,6 +163,7 @@ internal sealed partial class VrrpEngine : IAsyncDisposable
                 DeleteVmac(context);
             }
 
+            Fault(unit, e.Message);
             return;
         }
 
@@ -166,6 +183,30 @@ internal sealed partial class VrrpEngine : IAsyncDisposable
 
         runner.StartThreads();
         LogInstanceStarted(unit.Name, string.Join(", ", contexts.Select(c => $"{c.Name} on {c.Link.Name} vrid {c.Options.VirtualRouterId}")));
+    }
+
+    /// <summary>Records the unit's members as FAULT and says so on the bus, so notify_fault runs as with keepalived.</summary>
+    private void Fault(EngineUnit unit, string reason)
+    {
+        var now = _time.GetUtcNow();
+        var failed = unit.Members.Select(m => new FailedInstance(m, $"cannot start: {reason}", now)).ToList();
+        lock (_gate)
+        {
+            _failed[unit.Key] = failed;
+        }
+
+        foreach (var instance in failed)
+        {
+            _bus.Publish(new VrrpStateChanged(
+                instance.Options.Name,
+                instance.Options.Interface,
+                instance.Options.VirtualRouterId,
+                VrrpState.Init,
+                VrrpState.Fault,
+                instance.Reason,
+                instance.Options.Priority,
+                0) { Source = "vrrp", Timestamp = now });
+        }
     }
 
     private InstanceContext CreateInstance(VrrpInstanceOptions options, VrrpConfiguration vrrp)

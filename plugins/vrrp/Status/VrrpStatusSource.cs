@@ -33,6 +33,25 @@ internal sealed class VrrpStatusSource(VrrpEngineHolder holder) : IStatusSource
             });
         }
 
+        foreach (var f in holder.Engine?.FailedInstances ?? [])
+        {
+            rows.Add(new JsonObject
+            {
+                ["instance"] = f.Options.Name,
+                ["interface"] = f.Options.Interface,
+                ["vrid"] = f.Options.VirtualRouterId,
+                ["state"] = "FAULT",
+                ["priority"] = f.Options.Priority,
+                ["effective_priority"] = 0,
+                ["master"] = null,
+                ["last_transition"] = f.Since.ToString("O"),
+                ["reason"] = f.Reason,
+                ["adverts_sent"] = 0,
+                ["adverts_received"] = 0,
+                ["rejected"] = "",
+            });
+        }
+
         return new JsonObject { ["rows"] = rows };
     }
 }
