@@ -21,6 +21,10 @@ if ! dotnet build plugins.sln -c Debug -nologo -v q -clp:ErrorsOnly; then
   exit 1
 fi
 
+before_netns="$results/netns-before.txt"
+ip netns list > "$before_netns" 2>/dev/null || true
+trap 'bash "$root/scripts/netns-sweep.sh" "$before_netns"' EXIT
+
 # One test project at a time: the network-namespace tests measure failover timing, and two cores shared
 # with another project's test host would make them flaky.
 status=0
