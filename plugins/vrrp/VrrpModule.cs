@@ -20,6 +20,7 @@ public sealed class VrrpModule : IClusterModule
     private VrrpEngineHolder? _holder;
     private int _gcPressureMBps;
     private GcPressure? _gcPressure;
+    private StopSignals? _stopSignals;
 
     /// <inheritdoc />
     public string Name => "vrrp";
@@ -63,6 +64,7 @@ public sealed class VrrpModule : IClusterModule
         await StaticAddresses.ApplyAsync(configuration, services.Resolve<IVrrpPlatform>()).ConfigureAwait(false);
         await _engine.StartAsync(configuration).ConfigureAwait(false);
         _holder.Engine = _engine;
+        _stopSignals = StopSignals.Register(_engine);
     }
 
     /// <inheritdoc />
@@ -72,6 +74,8 @@ public sealed class VrrpModule : IClusterModule
     /// <inheritdoc />
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        _stopSignals?.Dispose();
+        _stopSignals = null;
         if (_engine is not null)
         {
             await _engine.DisposeAsync().ConfigureAwait(false);

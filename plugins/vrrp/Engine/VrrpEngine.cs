@@ -101,6 +101,24 @@ internal sealed partial class VrrpEngine : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Asks every runner to shut down now (priority 0, addresses released) without waiting; <see cref="StopAsync"/>
+    /// later waits for them. Safe from any thread, including a signal handler.
+    /// </summary>
+    public void BeginShutdown()
+    {
+        List<GroupRunner> runners;
+        lock (_gate)
+        {
+            runners = [.. _runners.Values.Select(r => r.Runner)];
+        }
+
+        foreach (var runner in runners)
+        {
+            runner.Post(new ShutdownInput());
+        }
+    }
+
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
