@@ -4,22 +4,7 @@ namespace Vigil.Notify.Tests.Integration;
 internal static class ReceiverScripts
 {
     /// <summary>aiosmtpd on 127.0.0.1:argv[1]; appends each message (envelope, then content) and a separator to argv[2].</summary>
-    public const string Smtp = """
-        import sys, threading
-        from aiosmtpd.controller import Controller
-        class Handler:
-            async def handle_DATA(self, server, session, envelope):
-                with open(sys.argv[2], 'ab') as f:
-                    f.write(b'HELO ' + (session.host_name or '').encode() + b'\r\n')
-                    f.write(b'MAIL FROM ' + envelope.mail_from.encode() + b'\r\n')
-                    f.write(b'RCPT TO ' + ','.join(envelope.rcpt_tos).encode() + b'\r\n')
-                    f.write(envelope.content + b'\r\n=====\r\n')
-                return '250 OK'
-        controller = Controller(Handler(), hostname='127.0.0.1', port=int(sys.argv[1]))
-        controller.start()
-        print('ready', flush=True)
-        threading.Event().wait()
-        """;
+    public const string Smtp = Support.SmtpReceiver.Script;
 
     /// <summary>http.server on 127.0.0.1:argv[1]; appends each POST body as one line to argv[2] and answers 200.</summary>
     public const string Http = """

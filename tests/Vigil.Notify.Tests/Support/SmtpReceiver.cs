@@ -6,8 +6,12 @@ namespace Vigil.Notify.Tests.Support;
 /// <summary>A real SMTP server (Debian's python3-aiosmtpd) on 127.0.0.1 that appends every message to a file.</summary>
 internal sealed class SmtpReceiver : IDisposable
 {
-    private const string Server = """
-        import sys
+    /// <summary>
+    /// The one-file aiosmtpd server: listens on 127.0.0.1:argv[1], appends each message (HELO, envelope, content and a
+    /// separator) to argv[2], prints "ready" once listening, and runs until its process group is killed.
+    /// </summary>
+    public const string Script = """
+        import sys, threading
         from aiosmtpd.controller import Controller
         class Handler:
             async def handle_DATA(self, server, session, envelope):
@@ -20,7 +24,7 @@ internal sealed class SmtpReceiver : IDisposable
         controller = Controller(Handler(), hostname='127.0.0.1', port=int(sys.argv[1]))
         controller.start()
         print('ready', flush=True)
-        sys.stdin.read()
+        threading.Event().wait()
         """;
 
     private readonly TempDir _dir = new();
@@ -30,7 +34,7 @@ internal sealed class SmtpReceiver : IDisposable
     {
         Port = FreePort();
         var script = _dir.File("smtpd.py");
-        File.WriteAllText(script, Server);
+        File.WriteAllText(script, Script);
         MailFile = _dir.File("mail.txt");
         _process = new ProcessGroup("/usr/bin/python3", script, Port.ToString(System.Globalization.CultureInfo.InvariantCulture), MailFile);
         var ready = _process.Output.ReadLineAsync();
