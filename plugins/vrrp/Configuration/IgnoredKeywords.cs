@@ -19,7 +19,7 @@ internal static class IgnoredKeywords
         "virtual_ipaddress_excluded", "check_unicast_src", "debug", "no_accept", "strict_mode", "promote_secondaries",
         "track_bfd", "track_src_ip", "linkbeat_use_polling", "unicast_fault_no_peer", "unicast_ttl",
         "unicast_chksum_compat", "old_unicast_checksum", "use_ipvlan", "native_ipv6", "garp_lower_prio_delay",
-        "garp_lower_prio_repeat", "garp_extra_if", "vmac_garp_intvl", "lower_prio_no_advert", "higher_prio_send_advert",
+        "garp_lower_prio_repeat", "garp_extra_if", "vmac_garp_intvl", "lower_prio_no_advert",
         "kernel_rx_buf_size", "down_timer_adverts", "no_track", "ttl", "notify_deleted", "notify_master_rx_lower_pri",
         "notify_priority_changes",
     ];

@@ -66,7 +66,8 @@ internal static class VrrpConfigurationReader
         instance.VirtualAddresses.Select(a => a.Address).ToList(),
         instance.InitialState == Abstractions.Events.VrrpState.Master,
         instance.Preempt,
-        (long)(instance.PreemptDelay * 1000m));
+        (long)(instance.PreemptDelay * 1000m),
+        instance.HigherPrioritySendAdvert);
 
     private static Dictionary<string, T> Named<T>(IConfigurationSection section, string keyword, ValidationReport report, Func<IConfigurationSection, T?> read)
         where T : class

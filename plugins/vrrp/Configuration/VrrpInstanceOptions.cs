@@ -66,6 +66,9 @@ internal sealed record VrrpInstanceOptions
     /// <summary>False with nopreempt.</summary>
     public bool Preempt { get; init; } = true;
 
+    /// <summary><c>higher_prio_send_advert [true|false]</c>; Vigil defaults to true (see <see cref="Protocol.VrrpRouterSettings"/>).</summary>
+    public bool HigherPrioritySendAdvert { get; init; } = true;
+
     /// <summary>preempt_delay in seconds (0-1000). Defaults to 0.</summary>
     public decimal PreemptDelay { get; init; }
 

@@ -54,6 +54,7 @@ internal static class VrrpInstanceReader
             Notify = VrrpKeywords.InstanceNotify.Where(k => block[k] is not null).ToDictionary(k => k, k => block[k]!),
             SmtpAlert = values.Flag("smtp_alert"),
             Preempt = !values.Flag("nopreempt"),
+            HigherPrioritySendAdvert = block["higher_prio_send_advert"] is null || values.Flag("higher_prio_send_advert"),
             PreemptDelay = values.Seconds("preempt_delay", 0, 1000) ?? 0,
             GarpMasterDelay = values.Int("garp_master_delay", 0, 1000),
             GarpMasterRepeat = values.Int("garp_master_repeat", 1, 1000),

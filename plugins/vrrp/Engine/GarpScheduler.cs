@@ -32,6 +32,9 @@ internal sealed class GarpScheduler
         return repeat;
     }
 
+    /// <summary>How many announcements one burst sends for <paramref name="instance"/> (<c>garp_master_repeat</c>).</summary>
+    public static int Repeat(InstanceContext instance) => Settings(instance).Repeat;
+
     /// <summary>Drops the plan of an instance that left MASTER.</summary>
     public void Cancel(InstanceContext instance) => _plans.Remove(instance);
 

@@ -50,6 +50,9 @@ internal sealed partial class GroupRunner
                     AddAddresses(instance);
                     Announce(instance, _garp.Start(instance, now));
                     break;
+                case RefreshNeighbours:
+                    Announce(instance, GarpScheduler.Repeat(instance));
+                    break;
                 case ReleaseAddresses:
                     _garp.Cancel(instance);
                     RemoveAddresses(instance);

@@ -114,16 +114,23 @@ internal sealed partial class VrrpRouter
             var reason = comparison > 0
                 ? $"higher priority {packet.Priority} advertisement from {source}"
                 : $"equal priority {packet.Priority} advertisement from higher address {source}";
+            if (Settings.HigherPrioritySendAdvert)
+            {
+                Advertise(EffectivePriority);
+            }
+
             LeaveMaster(sendPriorityZero: false);
             EnterBackup(now, reason, MasterDownIntervalMs);
             MasterAddress = source;
             return;
         }
 
-        // keepalived answers a lower-priority master at once so it steps down without waiting an interval.
+        // keepalived answers a lower-priority master at once so it steps down without waiting an interval, and
+        // re-announces the addresses, which that master's gratuitous ARPs may have taken over.
         if (!source.Equals(Settings.PrimaryAddress))
         {
             Advertise(EffectivePriority);
+            _actions.Add(new RefreshNeighbours());
         }
     }
 

@@ -13,6 +13,11 @@ namespace Vigil.Plugins.Vrrp.Protocol;
 /// <param name="InitialStateMaster"><c>state MASTER</c>.</param>
 /// <param name="Preempt">False for <c>nopreempt</c>.</param>
 /// <param name="PreemptDelayMs"><c>preempt_delay</c> in ms, 0 for none.</param>
+/// <param name="HigherPrioritySendAdvert">
+/// <c>higher_prio_send_advert</c>: a MASTER yielding to a higher-priority master sends one last advert first, so the
+/// winner hears a lower-priority master and re-announces the addresses (hosts that learnt our MAC during a split brain
+/// move to it at once). On by default in Vigil, unlike keepalived, so a healed split brain never leaves clients behind.
+/// </param>
 internal sealed record VrrpRouterSettings(
     string Name,
     VrrpVersion Version,
@@ -23,7 +28,8 @@ internal sealed record VrrpRouterSettings(
     IReadOnlyList<IPAddress> VirtualAddresses,
     bool InitialStateMaster = false,
     bool Preempt = true,
-    long PreemptDelayMs = 0)
+    long PreemptDelayMs = 0,
+    bool HigherPrioritySendAdvert = true)
 {
     /// <summary>The address owner's priority.</summary>
     public const byte OwnerPriority = 255;

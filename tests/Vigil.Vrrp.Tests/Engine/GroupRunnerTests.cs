@@ -86,6 +86,23 @@ public class GroupRunnerTests
     }
 
     [Fact]
+    public void LowerPriorityAdvert_WhileMaster_AnswersAndReannouncesAddresses()
+    {
+        using var h = new RunnerHarness();
+        h.Runner.StartRouters();
+        h.Step(TimeSpan.FromSeconds(4));
+        var arpsAfterTakeover = h.Gratuitous.Arps.Count;
+        var advertsAfterTakeover = h.SentPriorities.Count;
+
+        h.Receive(RunnerHarness.Advert(50, RunnerHarness.Peer), RunnerHarness.Peer);
+        h.Step(TimeSpan.FromMilliseconds(10));
+
+        Assert.Equal(VrrpState.Master, h.Instance.State);
+        Assert.Equal(advertsAfterTakeover + 1, h.SentPriorities.Count);
+        Assert.Equal(arpsAfterTakeover + 5, h.Gratuitous.Arps.Count);
+    }
+
+    [Fact]
     public void VirtualRules_AreInstalledOnMasterEntry_AndRemovedOnLeavingMaster()
     {
         var rule = new RuleSpec(AddressFamily.InterNetwork, RuleAction.Table, Table: 100, Priority: 1000, Source: IPAddress.Parse("10.77.0.0"), SourceLength: 24);

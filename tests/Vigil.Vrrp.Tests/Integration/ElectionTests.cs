@@ -83,18 +83,89 @@ public class ElectionTests
     }
 
     [Fact]
-    public async Task SplitBrain_PartitionMakesTwoMasters_HealLeavesOne()
+    public async Task SplitBrain_HealLeavesOneMasterWithinOneAdvertInterval_AndClientArpFollowsIt()
     {
-        await using var lab = await VrrpLab.CreateAsync("a", "b");
-        lab.StartVigil("a", KeepalivedConf.Instance(150));
-        lab.StartVigil("b", KeepalivedConf.Instance(100));
-        await lab.WaitForHoldersAsync(Ab, ["a"], Settle);
+        await using var lab = await VrrpLab.CreateAsync("a", "b", "client");
+        var client = lab["client"].Namespace;
+        lab.StartVigil("a", KeepalivedConf.Instance(150, version: 2, advertInt: "1"));
+        lab.StartVigil("b", KeepalivedConf.Instance(100, version: 2, advertInt: "1"));
+        await lab.WaitForHoldersAsync(Ab, ["a"], TimeSpan.FromSeconds(8));
+        await lab.Lab.RunCheckedAsync(client, "ping", "-c", "1", "-W", "2", VrrpLab.Vip);
+        var macA = await MacAsync(lab, "a");
+        var macB = await MacAsync(lab, "b");
 
         await lab.Lab.PartitionAsync(lab["a"], lab["b"]);
-        await lab.WaitForHoldersAsync(Ab, ["a", "b"], TimeSpan.FromSeconds(3));
+        await lab.WaitForHoldersAsync(Ab, ["a", "b"], TimeSpan.FromSeconds(6));
+        await WaitForNeighbourAsync(lab, client, macB, TimeSpan.FromSeconds(2));
         await lab.Lab.HealAsync(lab["a"], lab["b"]);
 
-        var healed = await lab.WaitForHoldersAsync(Ab, ["a"], TimeSpan.FromSeconds(2));
-        Assert.True(healed < TimeSpan.FromSeconds(1), $"two masters for {healed} after healing");
+        // One advertisement interval (1 s), plus what observing it costs: polling every 50 ms with two `ip` runs.
+        var healed = await lab.WaitForHoldersAsync(Ab, ["a"], TimeSpan.FromSeconds(3));
+        Assert.True(healed < TimeSpan.FromMilliseconds(1100), $"two masters for {healed} after healing");
+        await WaitForNeighbourAsync(lab, client, macA, TimeSpan.FromSeconds(1));
+        await lab.Lab.RunCheckedAsync(client, "ping", "-c", "1", "-W", "2", VrrpLab.Vip);
+    }
+
+    [Fact]
+    public async Task ThreeNodes_ElectByPriority_KilledMasterIsReplacedByNextHighest()
+    {
+        string[] abc = ["a", "b", "c"];
+        await using var lab = await VrrpLab.CreateAsync(abc);
+        var b = lab.StartVigil("b", KeepalivedConf.Instance(200));
+        lab.StartVigil("a", KeepalivedConf.Instance(100));
+        lab.StartVigil("c", KeepalivedConf.Instance(150));
+        await lab.WaitForHoldersAsync(abc, ["b"], Settle);
+
+        b.Signal(9);
+        await lab.Lab.RunCheckedAsync(lab["b"].Namespace, "ip", "addr", "del", VrrpLab.Vip + "/24", "dev", "eth0");
+
+        await lab.WaitForHoldersAsync(abc, ["c"], TimeSpan.FromSeconds(3));
+        await lab.AssertHoldersStayAsync(abc, ["c"], TimeSpan.FromMilliseconds(500));
+    }
+
+    [Fact]
+    public async Task ThreeNodes_EqualPriority_TieBreakOnPrimaryAddress_AfterPartitionHeals()
+    {
+        string[] abc = ["a", "b", "c"];
+        await using var lab = await VrrpLab.CreateAsync(abc);
+        foreach (var role in abc)
+        {
+            lab.StartVigil(role, KeepalivedConf.Instance(100));
+        }
+
+        await lab.Lab.PartitionAsync(lab["a"], lab["b"]);
+        await lab.Lab.PartitionAsync(lab["a"], lab["c"]);
+        await lab.Lab.PartitionAsync(lab["b"], lab["c"]);
+        await lab.WaitForHoldersAsync(abc, abc, Settle);
+
+        await lab.Lab.HealAsync(lab["a"], lab["b"]);
+        await lab.Lab.HealAsync(lab["a"], lab["c"]);
+        await lab.Lab.HealAsync(lab["b"], lab["c"]);
+
+        // Equal priorities: the highest primary address (c, 10.77.0.3) stays master.
+        await lab.WaitForHoldersAsync(abc, ["c"], TimeSpan.FromSeconds(2));
+        var row = await lab.WaitForRowAsync("a", "VI_1", r => (string?)r["state"] == "BACKUP", Settle);
+        Assert.Equal("10.77.0.3", (string?)row["master"]);
+    }
+
+    private static async Task<string> MacAsync(VrrpLab lab, string role) =>
+        (await lab.Lab.RunCheckedAsync(lab[role].Namespace, "cat", "/sys/class/net/eth0/address")).Stdout.Trim();
+
+    private static async Task WaitForNeighbourAsync(VrrpLab lab, string client, string mac, TimeSpan timeout)
+    {
+        var watch = Stopwatch.StartNew();
+        var entry = "";
+        while (watch.Elapsed < timeout)
+        {
+            entry = (await lab.Lab.RunCheckedAsync(client, "ip", "neigh", "show", VrrpLab.Vip)).Stdout;
+            if (entry.Contains(mac, StringComparison.Ordinal))
+            {
+                return;
+            }
+
+            await Task.Delay(50);
+        }
+
+        throw new Xunit.Sdk.XunitException($"client's neighbour entry for {VrrpLab.Vip} is '{entry.Trim()}', expected {mac}");
     }
 }

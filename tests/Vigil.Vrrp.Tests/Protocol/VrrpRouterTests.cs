@@ -41,11 +41,12 @@ public class VrrpRouterTests
     }
 
     [Fact]
-    public void Master_HigherPriorityAdvert_GoesBackupWithReason()
+    public void Master_HigherPriorityAdvert_SendsOneLastAdvertThenGoesBackupWithReason()
     {
         var router = MasterAt(100);
         var actions = router.OnAdvertisement(Advert(110), Peer, 5000);
-        Assert.IsType<ReleaseAddresses>(actions[0]);
+        Assert.Equal(new SendAdvertisement(100, 1), actions[0]);
+        Assert.IsType<ReleaseAddresses>(actions[1]);
         Assert.Equal("higher priority 110 advertisement from 10.0.0.2", Change(actions)!.Reason);
         Assert.Equal(VrrpState.Backup, router.State);
         Assert.Null(router.AdvertisementDeadline);
@@ -60,12 +61,21 @@ public class VrrpRouterTests
     }
 
     [Fact]
-    public void Master_EqualPriorityFromLowerAddress_StaysAndAnswers()
+    public void Master_HigherPriorityAdvert_WithoutHigherPrioSendAdvert_YieldsSilently()
+    {
+        var router = MasterAt(100, higherPrioritySendAdvert: false);
+        var actions = router.OnAdvertisement(Advert(110), Peer, 5000);
+        Assert.IsType<ReleaseAddresses>(actions[0]);
+        Assert.DoesNotContain(actions, a => a is SendAdvertisement);
+    }
+
+    [Fact]
+    public void Master_EqualPriorityFromLowerAddress_StaysAnswersAndReannounces()
     {
         var router = MasterAt(100, address: "10.0.0.5");
         var actions = router.OnAdvertisement(Advert(100), Peer, 5000);
         Assert.Equal(VrrpState.Master, router.State);
-        Assert.Equal([new SendAdvertisement(100, 1)], actions);
+        Assert.Equal([new SendAdvertisement(100, 1), new RefreshNeighbours()], actions);
     }
 
     [Fact]
@@ -186,9 +196,9 @@ public class VrrpRouterTests
         Assert.Equal([new SendAdvertisement(90, 1)], router.SetEffectivePriority(90, 5000));
     }
 
-    private static VrrpRouter MasterAt(byte priority, string address = "10.0.0.1")
+    private static VrrpRouter MasterAt(byte priority, string address = "10.0.0.1", bool higherPrioritySendAdvert = true)
     {
-        var router = Router(priority, address);
+        var router = Router(priority, address, higherPrioritySendAdvert: higherPrioritySendAdvert);
         router.Start(0);
         router.OnTimers(10_000);
         Assert.Equal(VrrpState.Master, router.State);
