@@ -83,6 +83,21 @@ public class ElectionTests
     }
 
     [Fact]
+    public async Task PreemptDelay_HigherPriorityJoiningLater_WaitsTheDelayThenTakesOver()
+    {
+        await using var lab = await VrrpLab.CreateAsync("a", "b");
+        lab.StartVigil("b", KeepalivedConf.Instance(100));
+        await lab.WaitForHoldersAsync(Ab, ["b"], Settle);
+
+        var watch = Stopwatch.StartNew();
+        lab.StartVigil("a", KeepalivedConf.Instance(150, extra: "preempt_delay 2"));
+        await lab.AssertHoldersStayAsync(Ab, ["b"], TimeSpan.FromSeconds(1.5));
+        await lab.WaitForHoldersAsync(Ab, ["a"], TimeSpan.FromSeconds(4));
+
+        Assert.True(watch.Elapsed >= TimeSpan.FromSeconds(2), $"took over after {watch.Elapsed}, before preempt_delay 2 s");
+    }
+
+    [Fact]
     public async Task SplitBrain_HealLeavesOneMasterWithinOneAdvertInterval_AndClientArpFollowsIt()
     {
         await using var lab = await VrrpLab.CreateAsync("a", "b", "client");
