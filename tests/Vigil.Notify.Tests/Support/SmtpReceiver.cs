@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using Vigil.Testing.Processes;
 
 namespace Vigil.Notify.Tests.Support;
 
@@ -28,7 +29,7 @@ internal sealed class SmtpReceiver : IDisposable
         """;
 
     private readonly TempDir _dir = new();
-    private readonly ProcessGroup _process;
+    private readonly BackgroundProcess _process;
 
     public SmtpReceiver()
     {
@@ -36,11 +37,15 @@ internal sealed class SmtpReceiver : IDisposable
         var script = _dir.File("smtpd.py");
         File.WriteAllText(script, Script);
         MailFile = _dir.File("mail.txt");
-        _process = new ProcessGroup("/usr/bin/python3", script, Port.ToString(System.Globalization.CultureInfo.InvariantCulture), MailFile);
-        var ready = _process.Output.ReadLineAsync();
-        if (!ready.Wait(TimeSpan.FromSeconds(15)) || ready.Result != "ready")
+        _process = BackgroundProcess.Start("/usr/bin/python3", [script, Port.ToString(System.Globalization.CultureInfo.InvariantCulture), MailFile]);
+        try
         {
-            throw new InvalidOperationException("aiosmtpd did not start (is python3-aiosmtpd installed? run scripts/install-deps.sh)");
+            _process.WaitForOutputAsync("ready", TimeSpan.FromSeconds(15)).GetAwaiter().GetResult();
+        }
+        catch (TimeoutException e)
+        {
+            _process.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            throw new InvalidOperationException("aiosmtpd did not start (is python3-aiosmtpd installed? run scripts/install-deps.sh)", e);
         }
     }
 
@@ -60,7 +65,7 @@ internal sealed class SmtpReceiver : IDisposable
 
     public void Dispose()
     {
-        _process.Dispose();
+        _process.DisposeAsync().AsTask().GetAwaiter().GetResult();
         _dir.Dispose();
     }
 }
