@@ -15,7 +15,8 @@
 #   sudo QUICK=1 bench/failover.sh          # smoke test: 2 rounds, v2 advert 1 and v3 advert 0.05
 #   sudo IMPLS=keepalived bench/failover.sh # one implementation only
 # Environment: ROUNDS, SETTINGS ("version:advert ..."), SIGNALS ("KILL TERM"), IMPLS, CPU_SECONDS (how long
-# the master's CPU is sampled per setting, default 60), VIGIL_BIN, VIGIL_PLUGINS (default: the Release build),
+# the master's CPU is sampled per setting, default 60), SETTLE_SECONDS (how long the master holds the VIP before
+# the sample starts, default 15: steady state, after Vigil's runtime has re-compiled its hot code), VIGIL_BIN, VIGIL_PLUGINS (default: the Release build),
 # OUT (a directory keeping results.tsv and usage.tsv across runs; report alone: python3 bench/lib/report.py
 # OUT/results.tsv OUT/usage.tsv).
 set -euo pipefail
@@ -27,12 +28,14 @@ if [ -n "${QUICK:-}" ]; then
   ROUNDS=${ROUNDS:-2}
   SETTINGS=${SETTINGS:-"2:1 3:0.05"}
   CPU_SECONDS=${CPU_SECONDS:-10}
+  SETTLE_SECONDS=${SETTLE_SECONDS:-5}
 fi
 ROUNDS=${ROUNDS:-10}
 SETTINGS=${SETTINGS:-"2:1 3:0.1 3:0.05 3:0.01"}
 SIGNALS=${SIGNALS:-"KILL TERM"}
 IMPLS=${IMPLS:-"keepalived vigil"}
 CPU_SECONDS=${CPU_SECONDS:-60}
+SETTLE_SECONDS=${SETTLE_SECONDS:-15}
 VIGIL_BIN=${VIGIL_BIN:-"$here/../artifacts/Release/host/vigil"}
 VIGIL_PLUGINS=${VIGIL_PLUGINS:-"$here/../artifacts/Release/plugins"}
 # OUT keeps the raw results (appended), so runs of one implementation at a time can be reported together.
@@ -143,10 +146,11 @@ EOF
   stop_pair
 }
 
-# The master's RSS and CPU per minute while it holds the VIP with node b as backup.
+# The master's RSS and CPU per minute while it holds the VIP with node b as backup, in steady state.
 measure_usage() {
   local impl=$1 version=$2 advert=$3 before after rss
   start_pair "$impl" "$version" "$advert"
+  sleep "$SETTLE_SECONDS"
   before=$(lab_cpu_ns "$CG_A" "$PID_A")
   sleep "$CPU_SECONDS"
   after=$(lab_cpu_ns "$CG_A" "$PID_A")

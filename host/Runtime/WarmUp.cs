@@ -1,14 +1,18 @@
 using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using Vigil.Abstractions.Modules;
+using Vigil.Host.Events;
 
 namespace Vigil.Host.Runtime;
 
 /// <summary>
-/// After start: compiles every method of Vigil's own assemblies (host and loaded plugins) on a background thread, then
-/// hands the memory the JIT freed back to the system. Code that first runs on a failover or a SIGTERM (taking over the
-/// addresses, gratuitous ARP, the priority-0 advertisement, the stop path) is then already compiled when it is needed,
-/// instead of being compiled on the critical path.
+/// After start: compiles every method of the plugin assemblies marked <see cref="PrecompileAttribute"/> and of the event
+/// bus (which their threads publish through) on a background thread, then hands the memory the JIT freed back to the
+/// system. Code that first runs on a failover or a SIGTERM (taking over the addresses, gratuitous ARP, the priority-0
+/// advertisement, the stop path) is then already compiled when it is needed, instead of being compiled on the critical
+/// path. Everything else (CLI, configuration readers, admin commands, notification channels) is compiled when it first
+/// runs: compiling it ahead cost about 6 MB of resident memory for code most daemons never run.
 /// </summary>
 internal static partial class WarmUp
 {
@@ -21,7 +25,9 @@ internal static partial class WarmUp
 
     private static void Run()
     {
-        foreach (var assembly in AppDomain.CurrentDomain.GetAssemblies().Where(IsVigil))
+        Prepare(typeof(EventBus));
+        Prepare(typeof(Subscription));
+        foreach (var assembly in AppDomain.CurrentDomain.GetAssemblies().Where(IsMarked))
         {
             Type[] types;
             try
@@ -43,9 +49,8 @@ internal static partial class WarmUp
         _ = malloc_trim(0);
     }
 
-    private static bool IsVigil(Assembly assembly) =>
-        !assembly.IsDynamic && assembly.GetName().Name is { } name
-        && (name.StartsWith("Vigil.", StringComparison.Ordinal) || name == "vigil");
+    private static bool IsMarked(Assembly assembly) =>
+        !assembly.IsDynamic && assembly.IsDefined(typeof(PrecompileAttribute), inherit: false);
 
     private static void Prepare(Type type)
     {

@@ -8,6 +8,9 @@ using Vigil.Plugins.Vrrp.Configuration;
 using Vigil.Plugins.Vrrp.Engine;
 using Vigil.Plugins.Vrrp.Status;
 
+// Takeover, gratuitous ARP and the priority-0 advertisement first run during a failover: compile them ahead.
+[assembly: Precompile]
+
 namespace Vigil.Plugins.Vrrp;
 
 /// <summary>

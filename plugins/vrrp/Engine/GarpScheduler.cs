@@ -8,9 +8,25 @@ namespace Vigil.Plugins.Vrrp.Engine;
 internal sealed class GarpScheduler
 {
     private readonly Dictionary<InstanceContext, Plan> _plans = [];
+    private readonly List<(InstanceContext Instance, int Count)> _due = [];
 
     /// <summary>The earliest pending burst, or null.</summary>
-    public long? NextDeadline => _plans.Count == 0 ? null : _plans.Values.Min(p => p.Due);
+    public long? NextDeadline
+    {
+        get
+        {
+            long? next = null;
+            foreach (var plan in _plans.Values)
+            {
+                if (next is null || plan.Due < next)
+                {
+                    next = plan.Due;
+                }
+            }
+
+            return next;
+        }
+    }
 
     /// <summary>Starts the plan for <paramref name="instance"/>; returns how many announcements to send now.</summary>
     public int Start(InstanceContext instance, long now)
@@ -38,13 +54,24 @@ internal sealed class GarpScheduler
     /// <summary>Drops the plan of an instance that left MASTER.</summary>
     public void Cancel(InstanceContext instance) => _plans.Remove(instance);
 
-    /// <summary>The instances due at <paramref name="now"/> with how many announcements each sends; reschedules refreshes.</summary>
+    /// <summary>
+    /// The instances due at <paramref name="now"/> with how many announcements each sends; reschedules refreshes. The
+    /// list is reused by the next call (the runner asks on every wake-up, and nothing is due almost always).
+    /// </summary>
     public IReadOnlyList<(InstanceContext Instance, int Count)> Due(long now)
     {
-        var due = new List<(InstanceContext, int)>();
-        foreach (var (instance, plan) in _plans.Where(p => p.Value.Due <= now).ToList())
+        _due.Clear();
+        foreach (var (instance, plan) in _plans)
         {
-            due.Add((instance, plan.Count));
+            if (plan.Due <= now)
+            {
+                _due.Add((instance, plan.Count));
+            }
+        }
+
+        foreach (var (instance, _) in _due)
+        {
+            var plan = _plans[instance];
             var (_, _, refresh, refreshRepeat) = Settings(instance);
             if (refresh > 0)
             {
@@ -56,7 +83,7 @@ internal sealed class GarpScheduler
             }
         }
 
-        return due;
+        return _due;
     }
 
     private static (int Delay, int Repeat, int Refresh, int RefreshRepeat) Settings(InstanceContext instance)

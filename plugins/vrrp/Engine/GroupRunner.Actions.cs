@@ -39,9 +39,9 @@ internal sealed partial class GroupRunner
 
     private void Execute(InstanceContext instance, IReadOnlyList<VrrpAction> actions, long now)
     {
-        foreach (var action in actions)
+        for (var i = 0; i < actions.Count; i++)
         {
-            switch (action)
+            switch (actions[i])
             {
                 case SendAdvertisement send:
                     SendAdvert(instance, send);

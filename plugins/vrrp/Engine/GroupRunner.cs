@@ -14,6 +14,7 @@ namespace Vigil.Plugins.Vrrp.Engine;
 internal sealed partial class GroupRunner : IDisposable
 {
     private readonly ConcurrentQueue<EngineInput> _inbox = new();
+    private readonly InstanceContext[] _instances;
     private readonly ReadinessWaiter _waiter = new();
     private readonly nint[] _handles;
     private readonly bool[] _ready;
@@ -29,6 +30,7 @@ internal sealed partial class GroupRunner : IDisposable
     {
         Name = name;
         Instances = instances;
+        _instances = [.. instances];
         _services = services;
         _logger = services.Logger;
         _byRouter = instances.ToDictionary(i => i.Router);
@@ -89,11 +91,11 @@ internal sealed partial class GroupRunner : IDisposable
         var timeoutNs = _inbox.IsEmpty ? TimeoutNs(maxWait) : 0;
         _waiter.Wait(_handles, _ready, timeoutNs);
         DrainInbox();
-        for (var i = 0; i < Instances.Count && !_stopped; i++)
+        for (var i = 0; i < _instances.Length && !_stopped; i++)
         {
             if (_ready[i] || _handles[i] < 0)
             {
-                ReceiveAll(Instances[i]);
+                ReceiveAll(_instances[i]);
             }
         }
 
@@ -126,6 +128,12 @@ internal sealed partial class GroupRunner : IDisposable
 
     private void DrainInbox()
     {
+        // Runs on every wake-up and the inbox is almost always empty: one read, no dequeue attempt.
+        if (_inbox.IsEmpty)
+        {
+            return;
+        }
+
         while (!_stopped && _inbox.TryDequeue(out var input))
         {
             Handle(input);
@@ -153,7 +161,7 @@ internal sealed partial class GroupRunner : IDisposable
         get
         {
             long? next = _garp.NextDeadline;
-            foreach (var instance in Instances)
+            foreach (var instance in _instances)
             {
                 if (instance.Router.NextDeadline is { } d && (next is null || d < next))
                 {
@@ -194,7 +202,7 @@ internal sealed partial class GroupRunner : IDisposable
 
     private void RunTimers(long now)
     {
-        foreach (var instance in Instances)
+        foreach (var instance in _instances)
         {
             if (instance.Router.NextDeadline <= now)
             {
@@ -202,9 +210,10 @@ internal sealed partial class GroupRunner : IDisposable
             }
         }
 
-        foreach (var (instance, count) in _garp.Due(now))
+        var due = _garp.Due(now);
+        for (var i = 0; i < due.Count; i++)
         {
-            Announce(instance, count);
+            Announce(due[i].Instance, due[i].Count);
         }
     }
 

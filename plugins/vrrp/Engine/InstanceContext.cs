@@ -16,6 +16,8 @@ internal sealed class InstanceContext
     private readonly Dictionary<IPAddress, uint> _ahSequences = [];
     private uint _ahSequence;
     private ushort _ipId;
+    private IReadOnlyList<IPAddress>? _destinations;
+    private VrrpExpectation? _expectation;
 
     public InstanceContext(VrrpInstanceOptions options, VrrpGlobalOptions global, InstanceLink link, IVrrpSocket socket, InstanceTracking tracking)
     {
@@ -75,6 +77,12 @@ internal sealed class InstanceContext
     /// <summary>True while the virtual addresses are installed.</summary>
     public bool HoldsAddresses { get; set; }
 
+    /// <summary>Where advertisements go: each unicast peer, or the multicast group.</summary>
+    public IReadOnlyList<IPAddress> Destinations => _destinations ??= IsUnicast ? Options.UnicastPeers : [Socket.Group];
+
+    /// <summary>The encoded advertisements last sent.</summary>
+    public AdvertCache Adverts { get; } = new();
+
     /// <summary>True when the instance sends to unicast peers instead of the group.</summary>
     public bool IsUnicast => Options.UnicastPeers.Count > 0;
 
@@ -98,7 +106,7 @@ internal sealed class InstanceContext
     public void ResetAhSequences() => _ahSequences.Clear();
 
     /// <summary>What received advertisements must match.</summary>
-    public VrrpExpectation Expectation => new(
+    public VrrpExpectation Expectation => _expectation ??= new(
         Router.Settings.Version,
         Router.Settings.VirtualRouterId,
         Options.Authentication?.Type ?? VrrpAuthType.None,

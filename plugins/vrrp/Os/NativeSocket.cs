@@ -61,7 +61,8 @@ internal static unsafe class NativeSocket
         }
     }
 
-    internal static void SendTo(Socket socket, ReadOnlySpan<byte> data, ReadOnlySpan<byte> sockaddr, string what)
+    /// <summary>sendto(2); <paramref name="what"/> names the destination in the error and is formatted only then.</summary>
+    internal static void SendTo(Socket socket, ReadOnlySpan<byte> data, ReadOnlySpan<byte> sockaddr, object what)
     {
         fixed (byte* d = data)
         fixed (byte* a = sockaddr)

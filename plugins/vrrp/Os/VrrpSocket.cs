@@ -16,6 +16,7 @@ internal sealed class VrrpSocket : IVrrpSocket
     private readonly Socket _receive;
     private readonly int _protocol;
     private readonly Socket? _rawIpv4;
+    private Tuple<IPAddress, byte[]>? _lastDestination;
 
     private VrrpSocket(VrrpSocketOptions options, int index, Socket send, Socket receive, Socket? rawIpv4)
     {
@@ -82,7 +83,16 @@ internal sealed class VrrpSocket : IVrrpSocket
             throw new ArgumentException($"destination {destination} is not {Family}", nameof(destination));
         }
 
-        NativeSocket.SendTo(_send, vrrpPacket, SockAddr.Inet(destination, InterfaceIndex), destination.ToString());
+        // A MASTER sends to the same group (or peers) every interval: build the sockaddr once, not per advert.
+        // One reference holds address and sockaddr together, so a send from another thread never pairs them wrongly.
+        var last = _lastDestination;
+        if (last is null || !ReferenceEquals(last.Item1, destination))
+        {
+            last = Tuple.Create(destination, SockAddr.Inet(destination, InterfaceIndex));
+            _lastDestination = last;
+        }
+
+        NativeSocket.SendTo(_send, vrrpPacket, last.Item2, destination);
     }
 
     /// <inheritdoc />
@@ -98,7 +108,7 @@ internal sealed class VrrpSocket : IVrrpSocket
             throw new InvalidOperationException("raw IPv4 sending needs an IPv4 VRRP socket");
         }
 
-        NativeSocket.SendTo(_rawIpv4, ipPacket, SockAddr.Inet(header.Destination), header.Destination.ToString());
+        NativeSocket.SendTo(_rawIpv4, ipPacket, SockAddr.Inet(header.Destination), header.Destination);
     }
 
     /// <inheritdoc />

@@ -238,9 +238,12 @@ internal static class VrrpCodec
         }
 
         var family = packet.Addresses.Count > 0 ? packet.Addresses[0].AddressFamily : AddressFamily.InterNetwork;
-        if (packet.Addresses.Any(a => a.AddressFamily != family))
+        foreach (var address in packet.Addresses)
         {
-            throw new ArgumentException("an advertisement carries addresses of one family only", nameof(packet));
+            if (address.AddressFamily != family)
+            {
+                throw new ArgumentException("an advertisement carries addresses of one family only", nameof(packet));
+            }
         }
 
         if (packet.Version == VrrpVersion.V2 && (family == AddressFamily.InterNetworkV6 || packet.AdvertisementInterval > byte.MaxValue))
