@@ -16,7 +16,8 @@
 #   sudo IMPLS=keepalived bench/failover.sh # one implementation only
 # Environment: ROUNDS, SETTINGS ("version:advert ..."), SIGNALS ("KILL TERM"), IMPLS, CPU_SECONDS (how long
 # the master's CPU is sampled per setting, default 60), SETTLE_SECONDS (how long the master holds the VIP before
-# the sample starts, default 15: steady state, after Vigil's runtime has re-compiled its hot code), VIGIL_BIN, VIGIL_PLUGINS (default: the Release build),
+# the sample starts, default 60: steady state, after Vigil's runtime has re-compiled its hot code; at advert_int 1
+# that takes about a minute), VIGIL_BIN, VIGIL_PLUGINS (default: the Release build),
 # OUT (a directory keeping results.tsv and usage.tsv across runs; report alone: python3 bench/lib/report.py
 # OUT/results.tsv OUT/usage.tsv).
 set -euo pipefail
@@ -35,7 +36,7 @@ SETTINGS=${SETTINGS:-"2:1 3:0.1 3:0.05 3:0.01"}
 SIGNALS=${SIGNALS:-"KILL TERM"}
 IMPLS=${IMPLS:-"keepalived vigil"}
 CPU_SECONDS=${CPU_SECONDS:-60}
-SETTLE_SECONDS=${SETTLE_SECONDS:-15}
+SETTLE_SECONDS=${SETTLE_SECONDS:-60}
 VIGIL_BIN=${VIGIL_BIN:-"$here/../artifacts/Release/host/vigil"}
 VIGIL_PLUGINS=${VIGIL_PLUGINS:-"$here/../artifacts/Release/plugins"}
 # OUT keeps the raw results (appended), so runs of one implementation at a time can be reported together.

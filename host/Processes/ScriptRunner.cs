@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
-using System.Text;
 using Microsoft.Extensions.Logging;
 using Vigil.Abstractions.Processes;
 
@@ -35,8 +34,8 @@ internal sealed partial class ScriptRunner : IScriptRunner
     {
         _logger = logger;
         _time = time;
-        _setsid = FindInPath("setsid") ?? "/usr/bin/setsid";
-        _setpriv = FindInPath("setpriv") ?? "/usr/bin/setpriv";
+        _setsid = ExecutableLookup.FindInPath("setsid") ?? "/usr/bin/setsid";
+        _setpriv = ExecutableLookup.FindInPath("setpriv") ?? "/usr/bin/setpriv";
     }
 
     public async Task<ScriptResult> RunAsync(
@@ -46,9 +45,9 @@ internal sealed partial class ScriptRunner : IScriptRunner
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
-        var program = Resolve(command.FileName, out var error);
+        var program = ExecutableLookup.Resolve(command.FileName, out var error);
         var account = default((uint Uid, uint Gid));
-        if (error is null && options.User is not null && !TryGetAccount(options.User, out account))
+        if (error is null && options.User is not null && !ExecutableLookup.TryGetAccount(options.User, out account))
         {
             error = $"unknown user {options.User}";
         }
@@ -169,90 +168,6 @@ internal sealed partial class ScriptRunner : IScriptRunner
         return info;
     }
 
-    private static string? Resolve(string fileName, out string? error)
-    {
-        error = null;
-        var path = fileName.Contains('/', StringComparison.Ordinal) ? fileName : FindInPath(fileName);
-        if (path is null || !File.Exists(path))
-        {
-            error = $"no such file: {fileName}";
-            return null;
-        }
-
-        const UnixFileMode anyExecute = UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute;
-        if ((File.GetUnixFileMode(path) & anyExecute) == 0)
-        {
-            error = $"not executable: {path}";
-            return null;
-        }
-
-        return path;
-    }
-
-    private static string? FindInPath(string name)
-    {
-        var search = Environment.GetEnvironmentVariable("PATH") ?? "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
-        return search.Split(':', StringSplitOptions.RemoveEmptyEntries)
-            .Select(dir => Path.Combine(dir, name))
-            .FirstOrDefault(File.Exists);
-    }
-
-    private static bool TryGetAccount(string user, out (uint Uid, uint Gid) account)
-    {
-        account = default;
-        var entry = GetPasswordEntry(user);
-        if (entry == IntPtr.Zero)
-        {
-            return false;
-        }
-
-        // struct passwd { char *pw_name; char *pw_passwd; uid_t pw_uid; gid_t pw_gid; ... } on LP64.
-        var offset = 2 * IntPtr.Size;
-        account = ((uint)Marshal.ReadInt32(entry, offset), (uint)Marshal.ReadInt32(entry, offset + 4));
-        return true;
-    }
-
     [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
     private static partial int Kill(int pid, int signal);
-
-    [LibraryImport("libc", EntryPoint = "getpwnam", StringMarshalling = StringMarshalling.Utf8)]
-    private static partial IntPtr GetPasswordEntry(string name);
-
-    /// <summary>Collects the first bytes of two streams into one buffer and discards the rest.</summary>
-    private sealed class BoundedOutput(int limit)
-    {
-        private readonly MemoryStream _kept = new();
-
-        public async Task DrainAsync(Stream stream)
-        {
-            var buffer = new byte[4096];
-            try
-            {
-                int read;
-                while ((read = await stream.ReadAsync(buffer).ConfigureAwait(false)) > 0)
-                {
-                    lock (_kept)
-                    {
-                        var room = limit - (int)_kept.Length;
-                        if (room > 0)
-                        {
-                            _kept.Write(buffer, 0, Math.Min(room, read));
-                        }
-                    }
-                }
-            }
-            catch (Exception e) when (e is IOException or ObjectDisposedException)
-            {
-                // The process object was disposed while a background child still held the pipe.
-            }
-        }
-
-        public override string ToString()
-        {
-            lock (_kept)
-            {
-                return Encoding.UTF8.GetString(_kept.GetBuffer(), 0, (int)_kept.Length);
-            }
-        }
-    }
 }
