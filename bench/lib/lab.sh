@@ -61,8 +61,13 @@ lab_cleanup() {
   for ((i = ${#LAB_NAMESPACES[@]} - 1; i >= 0; i--)); do
     ip netns del "${LAB_NAMESPACES[i]}" 2>/dev/null || true
   done
+  # A killed daemon leaves its cgroup a moment after wait returns (EBUSY until then): retry for up to a second.
   for cg in "${LAB_CGROUPS[@]}"; do
-    rmdir "$cg" 2>/dev/null || true
+    for ((i = 0; i < 50; i++)); do
+      rmdir "$cg" 2>/dev/null && break
+      [ -d "$cg" ] || break
+      sleep 0.02
+    done
   done
   rm -rf "$LAB_DIR"
 }
