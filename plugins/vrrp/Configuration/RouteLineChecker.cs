@@ -28,7 +28,7 @@ internal static class RouteLineChecker
     /// <summary>Checks every line of <paramref name="list"/>; <paramref name="context"/> is null for static_routes.</summary>
     public static void Check(IConfigurationSection list, string? context, ValidationReport report)
     {
-        var where = context is null ? list.Key : $"{list.Key} of {context}";
+        var where = ListLineMessages.Where(list, context);
         foreach (var item in ConfigSections.Items(list))
         {
             if (item.Value is not { } line)
@@ -39,9 +39,7 @@ internal static class RouteLineChecker
             var error = Check(line, ignored => report.Warning(item.Path, $"'{ignored}' in {where} is not supported by Vigil and is ignored"));
             if (error.Length > 0)
             {
-                report.Error(item.Path, context is null
-                    ? $"invalid {list.Key} line '{line}': {error}"
-                    : $"invalid {list.Key} line '{line}' in {context}: {error}");
+                report.Error(item.Path, ListLineMessages.Invalid(list, context, line, error));
             }
         }
     }

@@ -14,7 +14,7 @@ internal static class RuleReader
     /// </summary>
     public static IReadOnlyList<RuleSpec> Read(IConfigurationSection list, string? context, RulePreferences preferences, ValidationReport report)
     {
-        var where = context is null ? list.Key : $"{list.Key} of {context}";
+        var where = ListLineMessages.Where(list, context);
         var result = new List<RuleSpec>();
         foreach (var item in ConfigSections.Items(list))
         {
@@ -25,9 +25,7 @@ internal static class RuleReader
 
             if (RuleLineParser.TryParse(line, out var error) is not { } rule)
             {
-                report.Error(item.Path, context is null
-                    ? $"invalid {list.Key} line '{line}': {error}"
-                    : $"invalid {list.Key} line '{line}' in {context}: {error}");
+                report.Error(item.Path, ListLineMessages.Invalid(list, context, line, error));
                 continue;
             }
 

@@ -29,7 +29,6 @@ internal sealed partial class GroupRunner : IDisposable
     public GroupRunner(string name, IReadOnlyList<InstanceContext> instances, string? syncGroup, EngineServices services)
     {
         Name = name;
-        Instances = instances;
         _instances = [.. instances];
         _services = services;
         _logger = services.Logger;
@@ -43,7 +42,7 @@ internal sealed partial class GroupRunner : IDisposable
     public string Name { get; }
 
     /// <summary>The instances this runner owns.</summary>
-    public IReadOnlyList<InstanceContext> Instances { get; }
+    public IReadOnlyList<InstanceContext> Instances => _instances;
 
     /// <summary>The sync group coordinator, or null for a standalone instance.</summary>
     public VrrpSyncGroup? Group { get; }

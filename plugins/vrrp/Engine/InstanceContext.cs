@@ -16,8 +16,6 @@ internal sealed class InstanceContext
     private readonly Dictionary<IPAddress, uint> _ahSequences = [];
     private uint _ahSequence;
     private ushort _ipId;
-    private IReadOnlyList<IPAddress>? _destinations;
-    private VrrpExpectation? _expectation;
 
     public InstanceContext(VrrpInstanceOptions options, VrrpGlobalOptions global, InstanceLink link, IVrrpSocket socket, InstanceTracking tracking)
     {
@@ -28,6 +26,15 @@ internal sealed class InstanceContext
         Tracking = tracking;
         Rules = new RuleSet(options.VirtualRules);
         Router = new VrrpRouter(VrrpConfigurationReader.ToRouterSettings(options, link.SourceAddress));
+        Destinations = IsUnicast ? options.UnicastPeers : [socket.Group];
+        Expectation = new(
+            Router.Settings.Version,
+            Router.Settings.VirtualRouterId,
+            options.Authentication?.Type ?? VrrpAuthType.None,
+            options.Authentication?.Key,
+            VrrpTiming.MsToIntervalField(Router.Settings.Version, Router.Settings.AdvertisementIntervalMs),
+            options.SkipCheckAdvAddr ? null : Router.Settings.VirtualAddresses,
+            CheckTtl: !IsUnicast);
         _ipId = (ushort)Random.Shared.Next(1, ushort.MaxValue);
         _ahSequence = 0;
     }
@@ -78,7 +85,7 @@ internal sealed class InstanceContext
     public bool HoldsAddresses { get; set; }
 
     /// <summary>Where advertisements go: each unicast peer, or the multicast group.</summary>
-    public IReadOnlyList<IPAddress> Destinations => _destinations ??= IsUnicast ? Options.UnicastPeers : [Socket.Group];
+    public IReadOnlyList<IPAddress> Destinations { get; }
 
     /// <summary>The encoded advertisements last sent.</summary>
     public AdvertCache Adverts { get; } = new();
@@ -106,12 +113,5 @@ internal sealed class InstanceContext
     public void ResetAhSequences() => _ahSequences.Clear();
 
     /// <summary>What received advertisements must match.</summary>
-    public VrrpExpectation Expectation => _expectation ??= new(
-        Router.Settings.Version,
-        Router.Settings.VirtualRouterId,
-        Options.Authentication?.Type ?? VrrpAuthType.None,
-        Options.Authentication?.Key,
-        VrrpTiming.MsToIntervalField(Router.Settings.Version, Router.Settings.AdvertisementIntervalMs),
-        Options.SkipCheckAdvAddr ? null : Router.Settings.VirtualAddresses,
-        CheckTtl: !IsUnicast);
+    public VrrpExpectation Expectation { get; }
 }

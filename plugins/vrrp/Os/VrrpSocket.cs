@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 
@@ -16,7 +17,7 @@ internal sealed class VrrpSocket : IVrrpSocket
     private readonly Socket _receive;
     private readonly int _protocol;
     private readonly Socket? _rawIpv4;
-    private Tuple<IPAddress, byte[]>? _lastDestination;
+    private readonly ConcurrentDictionary<IPAddress, byte[]> _sockAddrs = new();
 
     private VrrpSocket(VrrpSocketOptions options, int index, Socket send, Socket receive, Socket? rawIpv4)
     {
@@ -83,16 +84,9 @@ internal sealed class VrrpSocket : IVrrpSocket
             throw new ArgumentException($"destination {destination} is not {Family}", nameof(destination));
         }
 
-        // A MASTER sends to the same group (or peers) every interval: build the sockaddr once, not per advert.
-        // One reference holds address and sockaddr together, so a send from another thread never pairs them wrongly.
-        var last = _lastDestination;
-        if (last is null || !ReferenceEquals(last.Item1, destination))
-        {
-            last = Tuple.Create(destination, SockAddr.Inet(destination, InterfaceIndex));
-            _lastDestination = last;
-        }
-
-        NativeSocket.SendTo(_send, vrrpPacket, last.Item2, destination);
+        // A MASTER sends to the same group (or peers) every interval: build each sockaddr once, not per advert.
+        var sockaddr = _sockAddrs.GetOrAdd(destination, static (address, index) => SockAddr.Inet(address, index), InterfaceIndex);
+        NativeSocket.SendTo(_send, vrrpPacket, sockaddr, destination);
     }
 
     /// <inheritdoc />

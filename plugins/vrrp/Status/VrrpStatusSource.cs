@@ -16,42 +16,36 @@ internal sealed class VrrpStatusSource(VrrpEngineHolder holder) : IStatusSource
         var rows = new JsonArray();
         foreach (var i in holder.Engine?.Instances ?? [])
         {
-            rows.Add(new JsonObject
-            {
-                ["instance"] = i.Name,
-                ["interface"] = i.Link.Name,
-                ["vrid"] = i.Options.VirtualRouterId,
-                ["state"] = i.State.ToString().ToUpperInvariant(),
-                ["priority"] = i.Options.Priority,
-                ["effective_priority"] = i.EffectivePriority,
-                ["master"] = i.MasterAddress?.ToString(),
-                ["last_transition"] = i.LastTransition?.ToString("O"),
-                ["reason"] = i.LastReason,
-                ["adverts_sent"] = i.Counters.Sent,
-                ["adverts_received"] = i.Counters.Received,
-                ["rejected"] = string.Join(' ', i.Counters.Rejected.OrderBy(r => r.Key).Select(r => $"{r.Key}={r.Value}")),
-            });
+            rows.Add(Row(
+                i.Name, i.Link.Name, i.Options.VirtualRouterId, i.State.ToString().ToUpperInvariant(), i.Options.Priority,
+                i.EffectivePriority, i.MasterAddress?.ToString(), i.LastTransition, i.LastReason, i.Counters.Sent, i.Counters.Received,
+                string.Join(' ', i.Counters.Rejected.OrderBy(r => r.Key).Select(r => $"{r.Key}={r.Value}"))));
         }
 
         foreach (var f in holder.Engine?.FailedInstances ?? [])
         {
-            rows.Add(new JsonObject
-            {
-                ["instance"] = f.Options.Name,
-                ["interface"] = f.Options.Interface,
-                ["vrid"] = f.Options.VirtualRouterId,
-                ["state"] = "FAULT",
-                ["priority"] = f.Options.Priority,
-                ["effective_priority"] = 0,
-                ["master"] = null,
-                ["last_transition"] = f.Since.ToString("O"),
-                ["reason"] = f.Reason,
-                ["adverts_sent"] = 0,
-                ["adverts_received"] = 0,
-                ["rejected"] = "",
-            });
+            var o = f.Options;
+            rows.Add(Row(o.Name, o.Interface, o.VirtualRouterId, "FAULT", o.Priority, 0, null, f.Since, f.Reason, 0, 0, ""));
         }
 
         return new JsonObject { ["rows"] = rows };
     }
+
+    private static JsonObject Row(
+        string instance, string iface, int vrid, string state, int priority, int effective, string? master,
+        DateTimeOffset? lastTransition, string reason, long sent, long received, string rejected) => new()
+    {
+        ["instance"] = instance,
+        ["interface"] = iface,
+        ["vrid"] = vrid,
+        ["state"] = state,
+        ["priority"] = priority,
+        ["effective_priority"] = effective,
+        ["master"] = master,
+        ["last_transition"] = lastTransition?.ToString("O"),
+        ["reason"] = reason,
+        ["adverts_sent"] = sent,
+        ["adverts_received"] = received,
+        ["rejected"] = rejected,
+    };
 }
