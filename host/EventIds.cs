@@ -30,4 +30,9 @@ internal static class EventIds
     public const int ScriptTimedOut = 1501;
 
     public const int HostStopping = 1600;
+    public const int ModuleDirectoryFailed = 1601;
+
+    public const int StateReaderFailed = 1700;
+
+    public const int OperationFailed = 1800;
 }

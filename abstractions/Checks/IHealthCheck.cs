@@ -1,11 +1,16 @@
 namespace Vigil.Abstractions.Checks;
 
-/// <summary>One configured check of one real server.</summary>
-public interface IHealthCheck
+/// <summary>
+/// One configured check of one real server: a single probe. Retries, delays, warmup and alpha/omega belong to the
+/// checkers module's scheduling engine, never to the check; a probe only looks once and says what it saw.
+/// Disposed when a reload removes it or the module stops, so it releases its sockets.
+/// </summary>
+public interface IHealthCheck : IAsyncDisposable
 {
     /// <summary>
-    /// Probes the server once. Retries, connect timeouts and the delay loop are the caller's business,
-    /// driven by the block's own settings; a probe must honour <paramref name="cancellationToken"/>.
+    /// Probes the server once. The connect timeout is the check's own (<see cref="CheckSettings.ConnectTimeout"/>);
+    /// <paramref name="cancellationToken"/> also ends the probe (the engine's overall bound, a reload, a stop).
+    /// Failures are results, not exceptions.
     /// </summary>
-    Task<CheckResult> RunAsync(CancellationToken cancellationToken);
+    ValueTask<CheckResult> ProbeAsync(CancellationToken cancellationToken);
 }

@@ -22,12 +22,19 @@ namespace Vigil.Abstractions.Configuration;
 /// </remarks>
 public sealed class ClusterConfiguration
 {
+    private readonly IReadOnlyDictionary<string, object> _documents;
+
     /// <summary>Wraps a configuration tree with its locator.</summary>
-    public ClusterConfiguration(IConfiguration root, IConfigLocator locator, IReadOnlyList<string> files)
+    /// <param name="root">The tree.</param>
+    /// <param name="locator">Maps paths back to files and lines.</param>
+    /// <param name="files">Every file read.</param>
+    /// <param name="documents">What each <see cref="IConfigFileSource"/> read, by its name; none when null.</param>
+    public ClusterConfiguration(IConfiguration root, IConfigLocator locator, IReadOnlyList<string> files, IReadOnlyDictionary<string, object>? documents = null)
     {
         Root = root;
         Locator = locator;
         Files = files;
+        _documents = documents ?? new Dictionary<string, object>();
     }
 
     /// <summary>The configuration tree.</summary>
@@ -44,4 +51,20 @@ public sealed class ClusterConfiguration
 
     /// <summary>Shorthand for <see cref="IConfigLocator.Locate"/>.</summary>
     public SourceLocation? Locate(string path) => Locator.Locate(path);
+
+    /// <summary>
+    /// The document the <see cref="IConfigFileSource"/> named <paramref name="name"/> read with this configuration, or null
+    /// when it read none (its file is not configured).
+    /// </summary>
+    /// <exception cref="InvalidCastException">The document is not a <typeparamref name="T"/>.</exception>
+    public T? Document<T>(string name)
+        where T : class =>
+        _documents.TryGetValue(name, out var document) ? (T)document : null;
+
+    /// <summary>
+    /// A copy of this configuration carrying what the <see cref="IConfigFileSource"/>s read: their documents, and their
+    /// files after this configuration's own (the host assembles it this way).
+    /// </summary>
+    public ClusterConfiguration WithDocuments(IReadOnlyDictionary<string, object> documents, IEnumerable<string> files) =>
+        new(Root, Locator, [.. Files, .. files], documents);
 }

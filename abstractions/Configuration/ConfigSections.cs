@@ -56,6 +56,40 @@ public static class ConfigSections
         }
     }
 
+    /// <summary>
+    /// Like <see cref="CheckKeywords(ValidationReport, IConfigurationSection, string, IReadOnlySet{string}, IReadOnlyDictionary{string, string}?)"/>
+    /// for a block at <paramref name="blockPath"/> (<c>vrrp_instance</c>, <c>virtual_server/real_server</c>): keywords
+    /// another enabled module claims there are accepted (that module validates them), and keywords of a well-known
+    /// module that is not enabled are warnings naming it.
+    /// </summary>
+    public static void CheckKeywords(
+        this ValidationReport report,
+        IConfigurationSection block,
+        string context,
+        string blockPath,
+        IReadOnlySet<string> known,
+        IReadOnlyDictionary<string, string>? deprecated = null)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(block);
+        var accepted = new HashSet<string>(known, StringComparer.OrdinalIgnoreCase);
+        foreach (var child in block.GetChildren())
+        {
+            if (known.Contains(child.Key) || report.Claims.Claimant(blockPath, child.Key) is not { } claimant)
+            {
+                continue;
+            }
+
+            accepted.Add(child.Key);
+            if (!claimant.Enabled)
+            {
+                report.Warning(child.Path, $"'{child.Key}' in {context} needs module '{claimant.Module}', which is not enabled; ignored");
+            }
+        }
+
+        report.CheckKeywords(block, context, accepted, deprecated);
+    }
+
     /// <summary>True for an array index key such as <c>0</c>.</summary>
     public static bool IsIndex(string key) => key.Length > 0 && key.All(char.IsAsciiDigit);
 

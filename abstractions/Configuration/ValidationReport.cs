@@ -1,13 +1,26 @@
 namespace Vigil.Abstractions.Configuration;
 
-/// <summary>Collects every problem that validators find, each tied to where it was written.</summary>
+/// <summary>
+/// Collects every problem that validators find, each tied to where it was written. The same problem reported twice
+/// (an inherited value read by several checkers, say) is kept once.
+/// </summary>
 public sealed class ValidationReport
 {
     private readonly List<ConfigIssue> _issues = [];
+    private readonly HashSet<ConfigIssue> _seen = [];
     private readonly IConfigLocator _locator;
 
     /// <summary>Creates an empty report that locates paths with <paramref name="locator"/>.</summary>
-    public ValidationReport(IConfigLocator locator) => _locator = locator;
+    /// <param name="locator">Maps paths back to files and lines.</param>
+    /// <param name="claims">Who handles nested keywords inside blocks; none when null.</param>
+    public ValidationReport(IConfigLocator locator, KeywordClaims? claims = null)
+    {
+        _locator = locator;
+        Claims = claims ?? KeywordClaims.None;
+    }
+
+    /// <summary>The nested keywords other modules handle, for owners checking their blocks' keywords.</summary>
+    public KeywordClaims Claims { get; }
 
     /// <summary>Every problem reported so far, in the order reported.</summary>
     public IReadOnlyList<ConfigIssue> Issues => _issues;
@@ -21,6 +34,22 @@ public sealed class ValidationReport
     /// <summary>Reports a warning at <paramref name="path"/>.</summary>
     public void Warning(string path, string message) => Add(ConfigSeverity.Warning, path, message);
 
+    /// <summary>Reports an error at a known location (a file a plugin read in its own format).</summary>
+    public void Error(SourceLocation location, string message) => Add(new ConfigIssue(ConfigSeverity.Error, location, "", message));
+
+    /// <summary>Reports a warning at a known location.</summary>
+    public void Warning(SourceLocation location, string message) => Add(new ConfigIssue(ConfigSeverity.Warning, location, "", message));
+
+    /// <summary>Adds issues found elsewhere (a configuration source's own), keeping their locations.</summary>
+    public void AddRange(IEnumerable<ConfigIssue> issues)
+    {
+        ArgumentNullException.ThrowIfNull(issues);
+        foreach (var issue in issues)
+        {
+            Add(issue);
+        }
+    }
+
     /// <summary>Issues sorted by file and line, the order a user reads them in.</summary>
     public IEnumerable<ConfigIssue> Sorted() =>
         _issues
@@ -31,5 +60,13 @@ public sealed class ValidationReport
             .Select(p => p.issue);
 
     private void Add(ConfigSeverity severity, string path, string message) =>
-        _issues.Add(new ConfigIssue(severity, _locator.Locate(path), path, message));
+        Add(new ConfigIssue(severity, _locator.Locate(path), path, message));
+
+    private void Add(ConfigIssue issue)
+    {
+        if (_seen.Add(issue))
+        {
+            _issues.Add(issue);
+        }
+    }
 }

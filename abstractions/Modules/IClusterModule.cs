@@ -23,13 +23,26 @@ public interface IClusterModule
     IReadOnlyCollection<string> GlobalKeys { get; }
 
     /// <summary>
+    /// Keywords this module handles inside blocks other modules own (notify's <c>notify_master</c> inside
+    /// <c>vrrp_instance</c>). The owner accepts them and this module validates them. Two modules claiming one keyword in
+    /// one block, like two claiming one section, is a load error naming both. Defaults to none.
+    /// </summary>
+    IReadOnlyCollection<KeywordClaim> NestedKeywords => [];
+
+    /// <summary>Which side of <c>-P</c>/<c>-C</c> the module runs on. Defaults to <see cref="ModuleRoles.None"/> (both).</summary>
+    ModuleRoles Roles => ModuleRoles.None;
+
+    /// <summary>
     /// Registers the module's services. Must have no side effects beyond registration:
     /// <c>vigil check-config</c> builds the container without starting anything.
     /// Register an <see cref="IConfigValidator"/> to take part in validation.
     /// </summary>
     void Register(ContainerBuilder builder, ModuleContext context);
 
-    /// <summary>Starts the module with the validated cluster configuration.</summary>
+    /// <summary>
+    /// Starts the module with the validated cluster configuration. The module's state and runtime directories
+    /// (<see cref="ModuleContext"/>) exist by now, mode 0700.
+    /// </summary>
     Task StartAsync(ILifetimeScope services, ClusterConfiguration configuration, CancellationToken cancellationToken);
 
     /// <summary>

@@ -9,8 +9,11 @@ namespace Vigil.Abstractions.Modules;
 /// This Vigil instance's name; several instances may share one machine (one per network namespace),
 /// so anything a module writes to disk is named after it or placed under <paramref name="StateDirectory"/>.
 /// </param>
-/// <param name="StateDirectory">A directory private to this instance for persistent state (leases, say).</param>
-/// <param name="RuntimeDirectory">A directory private to this instance for runtime files (fifos, sockets).</param>
+/// <param name="StateDirectory">
+/// A directory private to this instance and module for persistent state (leases, say); the host creates it, mode 0700,
+/// before the module starts (not for <c>vigil check-config</c>).
+/// </param>
+/// <param name="RuntimeDirectory">A directory private to this instance and module for runtime files (fifos, sockets); created like <paramref name="StateDirectory"/>.</param>
 public sealed record ModuleContext(
     string ModuleName,
     IConfiguration Settings,

@@ -3,13 +3,13 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
-using Vigil.Abstractions.Status;
 
 namespace Vigil.Host.Admin;
 
 /// <summary>
 /// The admin endpoint: a Unix socket readable and writable by root only, one JSON request per line,
-/// one JSON answer per line (<c>{"op":"status"}</c>, <c>{"op":"reload"}</c>, and every module's operations).
+/// one JSON answer per line (<c>{"op":"status"}</c>, <c>{"op":"reload"}</c>, <c>{"op":"operations"}</c>, and every module's
+/// operations as <c>{"op":"rs.drain","args":{…}}</c>).
 /// </summary>
 internal sealed partial class AdminServer : IAsyncDisposable
 {
@@ -17,7 +17,7 @@ internal sealed partial class AdminServer : IAsyncDisposable
     private readonly string _path;
     private readonly Func<CancellationToken, Task<JsonNode?>> _status;
     private readonly Func<CancellationToken, Task<JsonNode?>> _reload;
-    private readonly IReadOnlyDictionary<string, IAdminOperation> _operations;
+    private readonly OperationDispatcher _operations;
     private readonly ILogger<AdminServer> _logger;
     private readonly CancellationTokenSource _stopping = new();
     private Socket? _listener;
@@ -27,13 +27,13 @@ internal sealed partial class AdminServer : IAsyncDisposable
         string path,
         Func<CancellationToken, Task<JsonNode?>> status,
         Func<CancellationToken, Task<JsonNode?>> reload,
-        IEnumerable<IAdminOperation> operations,
+        OperationDispatcher operations,
         ILogger<AdminServer> logger)
     {
         _path = path;
         _status = status;
         _reload = reload;
-        _operations = operations.ToDictionary(o => o.Name, StringComparer.Ordinal);
+        _operations = operations;
         _logger = logger;
     }
 
@@ -148,17 +148,13 @@ internal sealed partial class AdminServer : IAsyncDisposable
 
         try
         {
-            var result = op switch
+            return op switch
             {
-                "status" => await _status(_stopping.Token).ConfigureAwait(false),
-                "reload" => await _reload(_stopping.Token).ConfigureAwait(false),
-                _ when _operations.TryGetValue(op, out var operation) =>
-                    await operation.ExecuteAsync(message!["args"] as JsonObject ?? [], _stopping.Token).ConfigureAwait(false),
-                _ => null,
+                "status" => new JsonObject { ["ok"] = true, ["result"] = await _status(_stopping.Token).ConfigureAwait(false) },
+                "reload" => new JsonObject { ["ok"] = true, ["result"] = await _reload(_stopping.Token).ConfigureAwait(false) },
+                "operations" => new JsonObject { ["ok"] = true, ["result"] = _operations.List() },
+                _ => await _operations.RunAsync(op, message!["args"] as JsonObject, _stopping.Token).ConfigureAwait(false),
             };
-            return result is null && op is not ("status" or "reload") && !_operations.ContainsKey(op)
-                ? Error($"unknown operation '{op}'; known: {string.Join(", ", new[] { "status", "reload" }.Concat(_operations.Keys.Order()))}")
-                : new JsonObject { ["ok"] = true, ["result"] = result };
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

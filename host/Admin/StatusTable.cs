@@ -31,6 +31,28 @@ internal static class StatusTable
         return text.ToString();
     }
 
+    /// <summary>Renders one operation's answer: an object as key/value lines (its <c>rows</c> as a table), an array of objects as a table, a value as itself.</summary>
+    public static string RenderAnswer(JsonNode? answer)
+    {
+        var text = new StringBuilder();
+        switch (answer)
+        {
+            case null:
+                break;
+            case JsonObject source:
+                AppendSource(text, source);
+                break;
+            case JsonArray rows:
+                AppendSource(text, new JsonObject { ["rows"] = rows.DeepClone() });
+                break;
+            default:
+                text.AppendLine(Cell(answer));
+                break;
+        }
+
+        return text.ToString();
+    }
+
     private static void AppendSource(StringBuilder text, JsonObject source)
     {
         foreach (var (key, value) in source)

@@ -34,6 +34,7 @@ internal static class CheckConfigCommand
         {
             modules = ModuleCatalog.LoadEnabled(options, ModuleCatalog.ResolveDirectory(options));
             container = HostServices.Build(options, bootstrap.Configuration, NullLoggerFactory.Instance, TimeProvider.System, modules);
+            ContributionConflicts.Verify(modules, container);
         }
         catch (ModuleLoadException e)
         {

@@ -1,9 +1,8 @@
 using System.CommandLine;
 using System.Runtime.InteropServices;
 using System.Text.Json.Nodes;
-using Autofac;
 using Microsoft.Extensions.Logging;
-using Vigil.Abstractions.Status;
+using Vigil.Abstractions.Modules;
 using Vigil.Host.Admin;
 using Vigil.Host.Logging;
 using Vigil.Host.Metrics;
@@ -20,9 +19,9 @@ internal sealed class RunCommand
 
     public Option<bool> LogDetail { get; } = new("--log-detail", "-D") { Description = "Detailed (debug) logging", Recursive = true };
 
-    public Option<bool> VrrpOnly { get; } = new("--vrrp", "-P") { Description = "Run only the VRRP side (vrrp and notify modules)", Recursive = true };
+    public Option<bool> VrrpOnly { get; } = new("--vrrp", "-P") { Description = "Run only the VRRP side (modules declaring the VRRP role, and those with no role such as notify)", Recursive = true };
 
-    public Option<bool> CheckOnly { get; } = new("--check", "-C") { Description = "Run only the virtual-server side (ipvs, checkers and notify modules)", Recursive = true };
+    public Option<bool> CheckOnly { get; } = new("--check", "-C") { Description = "Run only the virtual-server side (modules declaring virtual servers or registering checkers, and those with no role)", Recursive = true };
 
     public IEnumerable<Option> All => [DontFork, LogConsole, LogDetail, VrrpOnly, CheckOnly];
 
@@ -42,17 +41,17 @@ internal sealed class RunCommand
         }
 
         var options = bootstrap.Options;
-        IReadOnlySet<string>? only = (result.GetValue(VrrpOnly), result.GetValue(CheckOnly)) switch
+        ModuleRoles? side = (result.GetValue(VrrpOnly), result.GetValue(CheckOnly)) switch
         {
-            (true, false) => new HashSet<string>(["vrrp", "notify"], StringComparer.OrdinalIgnoreCase),
-            (false, true) => new HashSet<string>(["ipvs", "checkers", "notify"], StringComparer.OrdinalIgnoreCase),
+            (true, false) => ModuleRoles.Vrrp,
+            (false, true) => ModuleRoles.VirtualServers,
             _ => null,
         };
 
         using var loggerFactory = LoggingSetup.Create(options, bootstrap.Configuration, result.GetValue(LogDetail));
         var logger = loggerFactory.CreateLogger("Vigil.Host");
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        await using var runtime = new VigilRuntime(options, bootstrap.Configuration, loggerFactory, TimeProvider.System, only);
+        await using var runtime = new VigilRuntime(options, bootstrap.Configuration, loggerFactory, TimeProvider.System, side);
 
         using var pidFile = PidFile.TryCreate(options.ResolvedPidFile, Console.Error);
         using var meters = MetricsExporter.Start(options.Metrics, options.Instance);
@@ -67,7 +66,7 @@ internal sealed class RunCommand
             options.ResolvedAdminSocket,
             _ => Task.FromResult<JsonNode?>(runtime.GetStatus()),
             async ct => new JsonObject { ["errors"] = new JsonArray((await runtime.ReloadAsync(ct).ConfigureAwait(false)).Select(e => (JsonNode?)e.ToString()).ToArray()) },
-            runtime.Container!.Resolve<IEnumerable<IAdminOperation>>(),
+            new OperationDispatcher(runtime.Operations(), loggerFactory.CreateLogger<OperationDispatcher>()),
             loggerFactory.CreateLogger<AdminServer>());
         try
         {

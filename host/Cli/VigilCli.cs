@@ -22,9 +22,15 @@ internal static class VigilCli
         }
 
         root.Options.Add(configTest);
+        root.Options.Add(OpCommand.Json);
+
+        // Words that are no built-in command are a module's declared command (vigil rs drain VS RS).
+        var declared = new Argument<string[]>("command") { Arity = ArgumentArity.ZeroOrMore, Hidden = true };
+        root.Arguments.Add(declared);
         root.Subcommands.Add(run.Build(common));
         root.Subcommands.Add(CheckConfigCommand.Build(common));
         root.Subcommands.Add(StatusCommand.Build(common));
+        root.Subcommands.Add(OpCommand.Build(common));
         root.Subcommands.Add(DemoCommand.Build());
         root.SetAction(async (result, ct) =>
         {
@@ -33,6 +39,11 @@ internal static class VigilCli
                 var file = result.GetValue(configTest);
                 var reparsed = file is null ? result : root.Parse([.. result.Tokens.Select(t => t.Value).Where(v => v != file), "-f", file]);
                 return CheckConfigCommand.Run(reparsed, common, Console.Out, Console.Error);
+            }
+
+            if (result.GetValue(declared) is { Length: > 0 } words)
+            {
+                return await OpCommand.RunDeclaredAsync(result, common, words).ConfigureAwait(false);
             }
 
             if (result.Tokens.Count == 0)

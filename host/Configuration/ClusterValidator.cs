@@ -16,7 +16,7 @@ internal static class ClusterValidator
     /// </summary>
     public static ValidationReport Validate(ClusterConfiguration configuration, IReadOnlyList<IClusterModule> modules, IEnumerable<IConfigValidator> validators)
     {
-        var report = new ValidationReport(configuration.Locator);
+        var report = new ValidationReport(configuration.Locator, Claims(modules));
         new SectionOwnership(modules).Check(configuration, report);
         foreach (var validator in validators)
         {
@@ -31,5 +31,14 @@ internal static class ClusterValidator
         }
 
         return report;
+    }
+
+    /// <summary>The enabled modules' nested keywords, and the well-known ones of modules that are not enabled.</summary>
+    private static KeywordClaims Claims(IReadOnlyList<IClusterModule> modules)
+    {
+        var enabled = modules.Select(m => m.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return new KeywordClaims(
+            modules.SelectMany(m => m.NestedKeywords.Select(c => (m.Name, true, c)))
+                .Concat(KnownOwners.NestedClaimsOutside(enabled).Select(n => (n.Module, false, n.Claim))));
     }
 }

@@ -6,11 +6,13 @@ using Microsoft.Extensions.Logging;
 using Vigil.Abstractions.Events;
 using Vigil.Abstractions.Modules;
 using Vigil.Abstractions.Processes;
+using Vigil.Abstractions.State;
 using Vigil.Host.Events;
 using Vigil.Host.Metrics;
 using Vigil.Host.Options;
 using Vigil.Host.Plugins;
 using Vigil.Host.Processes;
+using Vigil.Host.State;
 
 namespace Vigil.Host.Runtime;
 
@@ -34,6 +36,7 @@ internal static class HostServices
         builder.RegisterInstance(options);
         builder.RegisterType<HostMeter>().SingleInstance();
         builder.RegisterType<EventBus>().As<IEventBus>().AsSelf().SingleInstance();
+        builder.RegisterType<ClusterStateStore>().As<IClusterState>().AsSelf().SingleInstance();
         builder.RegisterType<ScriptRunner>().As<IScriptRunner>().SingleInstance();
 
         foreach (var module in modules)
@@ -42,8 +45,8 @@ internal static class HostServices
                 module.Name,
                 hostConfiguration.GetSection($"Modules:{module.Name}"),
                 options.Instance,
-                Path.Combine(options.ResolvedStateDirectory, module.Name),
-                Path.Combine(options.ResolvedRuntimeDirectory, module.Name));
+                ModuleDirectories.State(options, module.Name),
+                ModuleDirectories.Runtime(options, module.Name));
             try
             {
                 module.Module.Register(builder, context);

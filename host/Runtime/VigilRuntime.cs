@@ -5,6 +5,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Vigil.Abstractions.Configuration;
 using Vigil.Abstractions.Events;
+using Vigil.Abstractions.Modules;
+using Vigil.Abstractions.Operations;
 using Vigil.Abstractions.Status;
 using Vigil.Host.Admin;
 using Vigil.Host.Events;
@@ -25,7 +27,7 @@ internal sealed partial class VigilRuntime : IAsyncDisposable
     private readonly ILoggerFactory _loggerFactory;
     private readonly ILogger<VigilRuntime> _logger;
     private readonly TimeProvider _time;
-    private readonly IReadOnlySet<string>? _only;
+    private readonly ModuleRoles? _side;
     private readonly SemaphoreSlim _reloadLock = new(1, 1);
     private readonly List<RunningModule> _modules = [];
     private readonly DateTimeOffset _started;
@@ -34,14 +36,14 @@ internal sealed partial class VigilRuntime : IAsyncDisposable
     private IReadOnlyList<ConfigIssue> _lastReloadErrors = [];
     private Counter<long>? _reloads;
 
-    public VigilRuntime(HostOptions options, IConfiguration hostConfiguration, ILoggerFactory loggerFactory, TimeProvider time, IReadOnlySet<string>? only = null)
+    public VigilRuntime(HostOptions options, IConfiguration hostConfiguration, ILoggerFactory loggerFactory, TimeProvider time, ModuleRoles? side = null)
     {
         _options = options;
         _hostConfiguration = hostConfiguration;
         _loggerFactory = loggerFactory;
         _logger = loggerFactory.CreateLogger<VigilRuntime>();
         _time = time;
-        _only = only;
+        _side = side;
         _started = time.GetUtcNow();
     }
 
@@ -53,7 +55,13 @@ internal sealed partial class VigilRuntime : IAsyncDisposable
     {
         try
         {
-            var loaded = ModuleCatalog.LoadEnabled(_options, ModuleCatalog.ResolveDirectory(_options), _only);
+            IReadOnlyList<LoadedModule> loaded = ModuleCatalog.LoadEnabled(_options, ModuleCatalog.ResolveDirectory(_options));
+            if (_side is { } side)
+            {
+                // Nothing is resolved from this first container, so dropping it undisposed leaves nothing behind.
+                loaded = ModuleSelection.Select(loaded, side, HostServices.Build(_options, _hostConfiguration, _loggerFactory, _time, loaded));
+            }
+
             _modules.AddRange(loaded.Select(m => new RunningModule(m)));
             foreach (var module in _modules)
             {
@@ -61,6 +69,7 @@ internal sealed partial class VigilRuntime : IAsyncDisposable
             }
 
             _container = HostServices.Build(_options, _hostConfiguration, _loggerFactory, _time, loaded);
+            ContributionConflicts.Verify(loaded, _container);
             CreateMetrics(_container.Resolve<HostMeter>().Meter);
         }
         catch (ModuleLoadException e)
@@ -87,6 +96,7 @@ internal sealed partial class VigilRuntime : IAsyncDisposable
             LogModuleStarting(module.Name);
             try
             {
+                ModuleDirectories.Create(_options, module.Name);
                 await module.Loaded.Module.StartAsync(_container!, configuration, cancellationToken).ConfigureAwait(false);
                 module.State = ModuleState.Running;
                 LogModuleStarted(module.Name);
@@ -200,6 +210,13 @@ internal sealed partial class VigilRuntime : IAsyncDisposable
         _lastReloadErrors,
         _modules,
         _container?.Resolve<IEnumerable<IStatusSource>>() ?? []);
+
+    /// <summary>Every module's operations with the module that registered each, for the admin endpoint.</summary>
+    public IReadOnlyList<(IOperation Operation, string Module)> Operations()
+    {
+        var attribution = new ModuleAttribution(_modules.Select(m => m.Loaded));
+        return _container?.Resolve<IEnumerable<IOperation>>().Select(o => (o, attribution.Of(o))).ToList() ?? [];
+    }
 
     public async ValueTask DisposeAsync()
     {

@@ -1,3 +1,5 @@
+using Vigil.Abstractions.Configuration;
+
 namespace Vigil.Host.Configuration.Validation;
 
 /// <summary>
@@ -48,6 +50,26 @@ internal static class KnownOwners
         ("vrrp_", "vrrp"), ("lvs_", "ipvs"), ("checker_", "checkers"), ("smtp_", "notify"),
         ("notification_email", "notify"), ("bfd_", "bfd"), ("snmp_", "snmp"), ("enable_snmp_", "snmp"), ("dbus_", "dbus"),
     ];
+
+    /// <summary>
+    /// Keywords inside blocks of one module that belong to another (what the notify module claims when enabled), so they
+    /// are warnings naming that module when it is not.
+    /// </summary>
+    private static readonly (string Module, KeywordClaim Claim)[] Nested =
+    [
+        ("notify", new KeywordClaim("vrrp_instance", ["notify", "notify_master", "notify_backup", "notify_fault", "notify_stop", "smtp_alert"])),
+        ("notify", new KeywordClaim("vrrp_sync_group", ["notify", "notify_master", "notify_backup", "notify_fault", "notify_stop", "smtp_alert"])),
+        ("notify", new KeywordClaim("virtual_server", ["quorum_up", "quorum_down", "smtp_alert"])),
+        ("notify", new KeywordClaim("virtual_server/real_server", ["notify_up", "notify_down", "smtp_alert"])),
+    ];
+
+    /// <summary>The well-known nested keyword claims of modules not in <paramref name="enabled"/>.</summary>
+    public static IEnumerable<(string Module, KeywordClaim Claim)> NestedClaimsOutside(IReadOnlySet<string> enabled) =>
+        Nested.Where(n => !enabled.Contains(n.Module));
+
+    /// <summary>The well-known nested keyword claims of <paramref name="module"/>.</summary>
+    public static IReadOnlyCollection<KeywordClaim> NestedKeywordsOf(string module) =>
+        Nested.Where(n => n.Module == module).Select(n => n.Claim).ToList();
 
     /// <summary>The module a top-level section belongs to, or null when keepalived has no such section.</summary>
     public static string? SectionOwner(string section) =>

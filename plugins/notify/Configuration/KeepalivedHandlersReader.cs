@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Vigil.Abstractions.Configuration;
+using Vigil.Abstractions.VirtualServers;
 using Vigil.Plugins.Notify.Rules;
 
 namespace Vigil.Plugins.Notify.Configuration;
@@ -73,14 +74,16 @@ internal static class KeepalivedHandlersReader
         var serverKinds = new HashSet<string> { EventKinds.RealServer };
         foreach (var vs in ConfigSections.Items(configuration.Section("virtual_server")))
         {
+            // The virtual-server module reports names that are no server; notify only skips them.
             var vsName = vs["name"];
-            if (string.IsNullOrWhiteSpace(vsName))
+            TransportProtocols.TryParse(vs["protocol"], out var protocol);
+            if (!VirtualServerKey.TryParse(vsName, protocol, out var vsKey, out _))
             {
                 continue;
             }
 
             var context = $"virtual_server {vsName}";
-            var vsMatch = NameMatcher.Exact(vsName);
+            var vsMatch = NameMatcher.Exact(vsKey.ToString());
             AddScript(vs, "quorum_up", context, new EventFilter(quorumKinds, VirtualServer: vsMatch, States: new HashSet<string> { "UP" }), defaults, report, handlers);
             AddScript(vs, "quorum_down", context, new EventFilter(quorumKinds, VirtualServer: vsMatch, States: new HashSet<string> { "DOWN" }), defaults, report, handlers);
             var vsAlert = GlobalDefsReader.Flag(vs, "smtp_alert", report, context) ?? defaults.Global.SmtpAlertChecker ?? defaults.Global.SmtpAlert;
@@ -92,13 +95,13 @@ internal static class KeepalivedHandlersReader
             foreach (var rs in ConfigSections.Items(vs.GetSection("real_server")))
             {
                 var rsName = rs["name"];
-                if (string.IsNullOrWhiteSpace(rsName))
+                if (!RealServerKey.TryParse(rsName, vsKey.Port, out var rsKey, out _))
                 {
                     continue;
                 }
 
                 var rsContext = $"real_server {rsName} in {context}";
-                var rsMatch = NameMatcher.Exact(rsName);
+                var rsMatch = NameMatcher.Exact(rsKey.ToString());
                 AddScript(rs, "notify_up", rsContext, new EventFilter(serverKinds, VirtualServer: vsMatch, RealServer: rsMatch, States: new HashSet<string> { "UP" }), defaults, report, handlers);
                 AddScript(rs, "notify_down", rsContext, new EventFilter(serverKinds, VirtualServer: vsMatch, RealServer: rsMatch, States: new HashSet<string> { "DOWN" }), defaults, report, handlers);
                 var rsAlert = GlobalDefsReader.Flag(rs, "smtp_alert", report, rsContext) ?? vsAlert;

@@ -140,8 +140,8 @@ internal static class RulesReader
             kinds,
             block["module"],
             block["instance"] is { } i ? NameMatcher.Glob(i) : null,
-            block["virtual_server"] is { } vs ? NameMatcher.Glob(vs) : null,
-            block["real_server"] is { } rs ? NameMatcher.Glob(rs) : null,
+            block["virtual_server"] is { } vs ? NameMatcher.Glob(ServerPattern.VirtualServer(vs)) : null,
+            block["real_server"] is { } rs ? NameMatcher.Glob(ServerPattern.RealServer(rs)) : null,
             states);
     }
 }

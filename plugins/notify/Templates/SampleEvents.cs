@@ -1,5 +1,6 @@
 using Scriban.Runtime;
 using Vigil.Abstractions.Events;
+using Vigil.Abstractions.VirtualServers;
 
 namespace Vigil.Plugins.Notify.Templates;
 
@@ -12,8 +13,8 @@ internal static class SampleEvents
     [
         new VrrpStateChanged("VI_1", "eth0", 51, VrrpState.Backup, VrrpState.Master, "sample", 100, 100) { Timestamp = When, Source = "vrrp" },
         new VrrpSyncGroupStateChanged("VG_1", VrrpState.Backup, VrrpState.Master, "sample") { Timestamp = When, Source = "vrrp" },
-        new RealServerStateChanged("10.0.0.1 80", "10.0.0.2 80", false, "TCP_CHECK", "sample") { Timestamp = When, Source = "ipvs" },
-        new VirtualServerQuorumChanged("10.0.0.1 80", true, 2, 1) { Timestamp = When, Source = "ipvs" },
+        new RealServerStateChanged(VirtualServerKey.Parse("10.0.0.1 80"), RealServerKey.Parse("10.0.0.2 80"), false, "TCP_CHECK", "sample") { Timestamp = When, Source = "ipvs" },
+        new VirtualServerQuorumChanged(VirtualServerKey.Parse("10.0.0.1 80"), true, 2, 1) { Timestamp = When, Source = "ipvs" },
     ];
 
     /// <summary>Models of <see cref="Events"/>, with a sample subject and body as payload templates see them.</summary>

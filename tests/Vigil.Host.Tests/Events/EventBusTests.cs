@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using Vigil.Abstractions.Events;
+using Vigil.Abstractions.VirtualServers;
 using Vigil.Host.Events;
 using Vigil.Host.Metrics;
 
@@ -137,7 +138,7 @@ public sealed class EventBusTests : IAsyncLifetime
         });
 
         _bus.Publish(Changed(VrrpState.Master));
-        _bus.Publish(new RealServerStateChanged("10.1.0.93 80", "10.1.0.69 80", false, "HTTP_GET", "connect timeout") { Source = "checkers" });
+        _bus.Publish(new RealServerStateChanged(VirtualServerKey.Parse("10.1.0.93 80"), RealServerKey.Parse("10.1.0.69 80"), false, "HTTP_GET", "connect timeout") { Source = "checkers" });
         await _bus.DrainAsync(TimeSpan.FromSeconds(10));
 
         Assert.Collection(

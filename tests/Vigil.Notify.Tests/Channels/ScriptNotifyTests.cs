@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Vigil.Abstractions.Events;
+using Vigil.Abstractions.VirtualServers;
 using Vigil.Notify.Tests.Support;
 
 namespace Vigil.Notify.Tests.Channels;
@@ -55,7 +56,6 @@ public sealed class ScriptNotifyTests : IDisposable
     {
         var output = _dir.File("out");
         var script = _dir.RecordingScript("notify.sh", output);
-        var hostileServer = "10.0.0.2 80'; touch PWNED; echo '$(touch PWNED)\n";
         await using var harness = await NotifyHarness.StartAsync(TestConfig.Build(
             ("vrrp_instance:0:name", HostileName),
             ("vrrp_instance:0:notify", script),
@@ -69,13 +69,13 @@ public sealed class ScriptNotifyTests : IDisposable
 
         harness.Bus.Publish(Events.Vrrp(HostileName, VrrpState.Backup, VrrpState.Master));
         harness.Bus.Publish(Events.Vrrp("VI_shell", VrrpState.Backup, VrrpState.Master) with { Reason = HostileName });
-        harness.Bus.Publish(Events.RealServer("10.0.0.1 80", hostileServer, up: false, reason: "$(touch PWNED); `touch PWNED`"));
+        harness.Bus.Publish(Events.RealServer("10.0.0.1 80", "10.0.0.2 80", up: false, reason: "$(touch PWNED); `touch PWNED`"));
 
         Assert.True(await Wait.UntilAsync(() => Wait.Runs(output).Count == 3));
         var runs = Wait.Runs(output);
         Assert.Contains(["INSTANCE", HostileName, "MASTER", "100"], runs);
         Assert.Contains(["INSTANCE", "VI_shell", "MASTER", "100"], runs);
-        Assert.Contains(["rs", hostileServer, "$(touch PWNED); `touch PWNED`", "DOWN"], runs);
+        Assert.Contains(["rs", "10.0.0.2:80", "$(touch PWNED); `touch PWNED`", "DOWN"], runs);
         Assert.False(File.Exists(_dir.File("PWNED")));
         Assert.False(File.Exists("/PWNED"));
     }
@@ -95,7 +95,7 @@ public sealed class ScriptNotifyTests : IDisposable
 
         harness.Bus.Publish(Events.RealServer("10.1.0.93 80", "10.1.0.69 80", up: false));
         Assert.True(await Wait.UntilAsync(() => Wait.Runs(output).Count == 1));
-        harness.Bus.Publish(new VirtualServerQuorumChanged("10.1.0.93 80", false, 0, 1) { Source = "ipvs" });
+        harness.Bus.Publish(new VirtualServerQuorumChanged(VirtualServerKey.Parse("10.1.0.93 80"), false, 0, 1) { Source = "ipvs" });
         Assert.True(await Wait.UntilAsync(() => Wait.Runs(output).Count == 2));
         harness.Bus.Publish(Events.RealServer("10.1.0.93 80", "10.1.0.69 80", up: true));
         Assert.True(await Wait.UntilAsync(() => Wait.Runs(output).Count == 3));

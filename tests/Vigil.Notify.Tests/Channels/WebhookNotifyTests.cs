@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Vigil.Abstractions.Events;
+using Vigil.Abstractions.VirtualServers;
 using Vigil.Notify.Tests.Support;
 
 namespace Vigil.Notify.Tests.Channels;
@@ -52,7 +53,7 @@ public sealed class WebhookNotifyTests
             ("notify_rule:0:name", "everything"),
             ("notify_rule:0:channel", "webhook:all")));
 
-        harness.Bus.Publish(new VirtualServerQuorumChanged("10.1.0.93 80", true, 3, 2) { Source = "ipvs" });
+        harness.Bus.Publish(new VirtualServerQuorumChanged(VirtualServerKey.Parse("10.1.0.93 80"), true, 3, 2) { Source = "ipvs" });
 
         Assert.True(await Wait.UntilAsync(() => !http.Requests.IsEmpty));
         using var json = JsonDocument.Parse(http.Requests.Single().Body);

@@ -1,4 +1,5 @@
 using Vigil.Abstractions.Events;
+using Vigil.Abstractions.VirtualServers;
 
 namespace Vigil.Notify.Tests.Support;
 
@@ -8,5 +9,5 @@ internal static class Events
         new(instance, "eth0", 51, from, to, "test", priority, priority) { Source = "vrrp" };
 
     public static RealServerStateChanged RealServer(string vs, string rs, bool up, string reason = "connection refused") =>
-        new(vs, rs, up, "TCP_CHECK", reason) { Source = "ipvs" };
+        new(VirtualServerKey.Parse(vs), RealServerKey.Parse(rs), up, "TCP_CHECK", reason) { Source = "ipvs" };
 }

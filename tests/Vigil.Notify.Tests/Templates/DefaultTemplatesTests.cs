@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Vigil.Abstractions.Events;
+using Vigil.Abstractions.VirtualServers;
 using Vigil.Notify.Tests.Support;
 using Vigil.Plugins.Notify.Templates;
 
@@ -43,7 +44,7 @@ public sealed class DefaultTemplatesTests
     [Fact]
     public void Render_Quorum_MatchesKeepalivedSubject()
     {
-        var model = NotificationModel.Build(new VirtualServerQuorumChanged("10.1.0.93 80", false, 0, 1), Node1);
+        var model = NotificationModel.Build(new VirtualServerQuorumChanged(VirtualServerKey.Parse("10.1.0.93 80"), false, 0, 1), Node1);
 
         Assert.Equal("[node1] Virtualserver [10.1.0.93]:80 - DOWN", DefaultTemplates.Subject.Render(model));
     }
@@ -54,7 +55,7 @@ public sealed class DefaultTemplatesTests
         Assert.Equal("INSTANCE \"VI_1\" MASTER 100", DefaultTemplates.FifoLine.Render(NotificationModel.Build(Events.Vrrp("VI_1", VrrpState.Backup, VrrpState.Master), Node1)));
         Assert.Equal("GROUP \"G1\" BACKUP 0", DefaultTemplates.FifoLine.Render(NotificationModel.Build(new VrrpSyncGroupStateChanged("G1", VrrpState.Master, VrrpState.Backup, ""), Node1)));
         Assert.Equal("RS [10.1.0.69]:80 [10.1.0.93]:80 UP", DefaultTemplates.FifoLine.Render(NotificationModel.Build(Events.RealServer("10.1.0.93 80", "10.1.0.69 80", up: true), Node1)));
-        Assert.Equal("VS [10.1.0.93]:80 DOWN", DefaultTemplates.FifoLine.Render(NotificationModel.Build(new VirtualServerQuorumChanged("10.1.0.93 80", false, 0, 1), Node1)));
+        Assert.Equal("VS [10.1.0.93]:80 DOWN", DefaultTemplates.FifoLine.Render(NotificationModel.Build(new VirtualServerQuorumChanged(VirtualServerKey.Parse("10.1.0.93 80"), false, 0, 1), Node1)));
     }
 
     [Fact]

@@ -1,0 +1,18 @@
+using Vigil.Abstractions.Events;
+
+namespace Vigil.Abstractions.State;
+
+/// <summary>Where one VRRP instance is now.</summary>
+/// <param name="Instance">The <c>vrrp_instance</c> name.</param>
+/// <param name="Interface">The interface it runs on.</param>
+/// <param name="VirtualRouterId">Its VRID.</param>
+/// <param name="State">Its state.</param>
+/// <param name="Priority">The configured priority.</param>
+/// <param name="EffectivePriority">The priority after tracking weights.</param>
+public sealed record VrrpInstanceStatus(
+    string Instance,
+    string Interface,
+    int VirtualRouterId,
+    VrrpState State,
+    int Priority,
+    int EffectivePriority);
