@@ -27,6 +27,9 @@ public sealed class NotifyModule : IClusterModule
     public IReadOnlyCollection<string> GlobalKeys => GlobalDefsReader.Keys;
 
     /// <inheritdoc />
+    public IReadOnlyCollection<KeywordClaim> NestedKeywords => KeepalivedHandlersReader.Claims;
+
+    /// <inheritdoc />
     public void Register(ContainerBuilder builder, ModuleContext context)
     {
         ArgumentNullException.ThrowIfNull(builder);

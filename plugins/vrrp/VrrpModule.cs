@@ -29,6 +29,9 @@ public sealed class VrrpModule : IClusterModule
     public string Name => "vrrp";
 
     /// <inheritdoc />
+    public ModuleRoles Roles => ModuleRoles.Vrrp;
+
+    /// <inheritdoc />
     public IReadOnlyCollection<string> Sections { get; } =
     [
         "vrrp_instance", "vrrp_sync_group", "vrrp_script", "track_file", "vrrp_track_file", "track_process",

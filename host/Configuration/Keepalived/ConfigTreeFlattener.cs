@@ -81,16 +81,21 @@ internal static class ConfigTreeFlattener
         var index = 0;
         foreach (var block in blocks)
         {
-            foreach (var item in block.Children!)
-            {
-                if (item.IsBlock)
-                {
-                    tree.Error(item.Location, $"unexpected block '{item.Keyword}' in list {block.Keyword}");
-                    continue;
-                }
+            AddItems(block, path, ref index, tree);
+        }
+    }
 
-                tree.Set($"{path}:{index++}", item.Args.Count == 0 ? item.Keyword : $"{item.Keyword} {item.ArgText}", item.Location);
+    private static void AddItems(ConfigNode block, string path, ref int index, ConfigTree tree)
+    {
+        foreach (var item in block.Children!)
+        {
+            if (item.IsBlock)
+            {
+                tree.Error(item.Location, $"unexpected block '{item.Keyword}' in list {block.Title}");
+                continue;
             }
+
+            tree.Set($"{path}:{index++}", item.Args.Count == 0 ? item.Keyword : $"{item.Keyword} {item.ArgText}", item.Location);
         }
     }
 
@@ -116,6 +121,15 @@ internal static class ConfigTreeFlattener
                 }
 
                 tree.Set($"{element}:name", block.ArgText, block.Location);
+            }
+
+            if (ListBlocks.IsNamedList(block))
+            {
+                var members = $"{element}:{ListBlocks.MembersKey}";
+                tree.Mark(members, block.Location);
+                var index = 0;
+                AddItems(block, members, ref index, tree);
+                continue;
             }
 
             Flatten(block.Children!.Where(c => block.Args.Count == 0 || !string.Equals(c.Keyword, "name", StringComparison.OrdinalIgnoreCase)).ToList(), element, block.Title, tree);

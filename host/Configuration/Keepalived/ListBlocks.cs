@@ -15,6 +15,22 @@ internal static class ListBlocks
         "notification_email", "group", "static_ipaddress", "static_routes", "static_rules", "linkbeat_interfaces",
     };
 
+    /// <summary>
+    /// Named blocks whose lines are items: <c>virtual_server_group NAME { 10.0.0.1 80; 10.0.0.2-10 80; fwmark 7 }</c>. Each
+    /// becomes an element with its <c>name</c> and its lines as <c>members:N</c>, so repeated, IPv6 and range members all
+    /// survive (as keywords, the last of a repeated address would win and an IPv6 address could not be a key).
+    /// </summary>
+    public static readonly IReadOnlySet<string> NamedKeywords = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+    {
+        "virtual_server_group",
+    };
+
+    /// <summary>The key under which a named list block's lines go.</summary>
+    public const string MembersKey = "members";
+
     /// <summary>True when <paramref name="block"/> holds list items.</summary>
     public static bool IsList(ConfigNode block) => block.Args.Count == 0 && Keywords.Contains(block.Keyword);
+
+    /// <summary>True when <paramref name="block"/> is a named block of list items.</summary>
+    public static bool IsNamedList(ConfigNode block) => block.Args.Count > 0 && NamedKeywords.Contains(block.Keyword);
 }

@@ -24,7 +24,7 @@ internal static class GlobalDefsReader
         var recipients = new List<string>();
         foreach (var item in ConfigSections.Items(defs.GetSection("notification_email")))
         {
-            foreach (var address in ConfigValues.Words(item.Value))
+            foreach (var address in ConfigValueParser.Words(item.Value))
             {
                 if (MailAddress.TryCreate(address, out _))
                 {
@@ -46,7 +46,7 @@ internal static class GlobalDefsReader
         var (server, port) = ReadServer(defs.GetSection("smtp_server"), report);
         var timeout = TimeSpan.FromSeconds(30);
         var timeoutKey = defs.GetSection("smtp_connect_timeout");
-        if (timeoutKey.Value is not null && (!ConfigValues.TryParseDuration(timeoutKey.Value, out timeout) || timeout <= TimeSpan.Zero))
+        if (timeoutKey.Value is not null && (!ConfigValueParser.TryParseDuration(timeoutKey.Value, out timeout) || timeout <= TimeSpan.Zero))
         {
             report.Error(timeoutKey.Path, $"smtp_connect_timeout '{timeoutKey.Value}' is not a positive number of seconds in global_defs");
             timeout = TimeSpan.FromSeconds(30);
@@ -54,7 +54,7 @@ internal static class GlobalDefsReader
 
         var smtp = new SmtpSettings(server, port, from, defs["smtp_helo_name"] ?? host, timeout, recipients);
         var security = Flag(defs, "enable_script_security", report) ?? false;
-        var user = defs["script_user"] is { Length: > 0 } u ? ConfigValues.Words(u)[0] : null;
+        var user = defs["script_user"] is { Length: > 0 } u ? ConfigValueParser.Words(u)[0] : null;
 
         AddFifo(defs, "notify_fifo", fifos);
         AddFifo(defs, "vrrp_notify_fifo", fifos);
@@ -81,7 +81,7 @@ internal static class GlobalDefsReader
             return null;
         }
 
-        if (ConfigValues.TryParseBool(section.Value, out var value))
+        if (ConfigValueParser.TryParseFlag(section.Value, out var value))
         {
             return value;
         }
@@ -92,14 +92,14 @@ internal static class GlobalDefsReader
 
     private static (string? Server, int Port) ReadServer(IConfigurationSection key, ValidationReport report)
     {
-        var words = ConfigValues.Words(key.Value);
+        var words = ConfigValueParser.Words(key.Value);
         if (words.Length == 0)
         {
             return (null, 25);
         }
 
         var port = 25;
-        if (words.Length > 2 || (words.Length == 2 && !ConfigValues.TryParseCount(words[1], 1, 65535, out port)))
+        if (words.Length > 2 || (words.Length == 2 && !ConfigValueParser.TryParseCount(words[1], 1, 65535, out port)))
         {
             report.Error(key.Path, $"smtp_server '{key.Value}' is not 'HOST [PORT]' in global_defs");
             return (null, 25);
@@ -110,7 +110,7 @@ internal static class GlobalDefsReader
 
     private static void AddFifo(IConfigurationSection defs, string key, List<FifoScript> fifos)
     {
-        var path = ConfigValues.Words(defs[key]).FirstOrDefault();
+        var path = ConfigValueParser.Words(defs[key]).FirstOrDefault();
         if (path is not null)
         {
             fifos.Add(new FifoScript(path, defs[key + "_script"], defs.GetSection(key).Path));

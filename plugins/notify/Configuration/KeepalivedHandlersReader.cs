@@ -18,6 +18,15 @@ internal static class KeepalivedHandlersReader
 
     private static readonly string[] VrrpStates = ["MASTER", "BACKUP", "FAULT", "STOP"];
 
+    /// <summary>The keywords this reader takes from blocks the vrrp and ipvs modules own; the owners accept them unread.</summary>
+    public static readonly IReadOnlyCollection<KeywordClaim> Claims =
+    [
+        new("vrrp_instance", ["notify", "notify_master", "notify_backup", "notify_fault", "notify_stop", "smtp_alert"]),
+        new("vrrp_sync_group", ["notify", "notify_master", "notify_backup", "notify_fault", "notify_stop", "smtp_alert"]),
+        new("virtual_server", ["quorum_up", "quorum_down", "smtp_alert"]),
+        new("virtual_server/real_server", ["notify_up", "notify_down", "smtp_alert"]),
+    ];
+
     public static void Read(ClusterConfiguration configuration, HandlerDefaults defaults, List<FifoScript> fifos, ValidationReport report, List<NotifyHandler> handlers)
     {
         ReadVrrp(configuration.Section("vrrp_instance"), "vrrp_instance", EventKinds.VrrpInstance, defaults, report, handlers);

@@ -41,7 +41,7 @@ internal static class OptionsReader
             return null;
         }
 
-        if (ConfigValues.TryParseCount(section.Value, min, max, out var value))
+        if (ConfigValueParser.TryParseCount(section.Value, min, max, out var value))
         {
             return value;
         }
@@ -58,7 +58,7 @@ internal static class OptionsReader
             return null;
         }
 
-        if (ConfigValues.TryParseDuration(section.Value, out var value) && value > TimeSpan.Zero)
+        if (ConfigValueParser.TryParseDuration(section.Value, out var value) && value > TimeSpan.Zero)
         {
             return value;
         }

@@ -34,7 +34,7 @@ internal static class RulesReader
             var throttle = new Throttle(
                 OptionsReader.Duration(block, "coalesce", report, context),
                 OptionsReader.Limit(block, "rate_limit", context, report));
-            var targets = ConfigValues.Words(block["channel"]);
+            var targets = ConfigValueParser.Words(block["channel"]);
             if (targets.Length == 0)
             {
                 report.Error(block.Path, $"{context} needs a channel ({Known(channels)}, webhook:NAME)");
@@ -89,7 +89,7 @@ internal static class RulesReader
 
                 return defaults.Fifo(id, all, path) with { Templates = new TemplateSet(Body: overrides.Body ?? DefaultTemplates.FifoLine) };
             case ChannelNames.Email:
-                var recipients = block["email_to"] is { } to ? ConfigValues.Words(to.Replace(',', ' ')) : defaults.Global.Smtp.Recipients.ToArray();
+                var recipients = block["email_to"] is { } to ? ConfigValueParser.Words(to.Replace(',', ' ')) : defaults.Global.Smtp.Recipients.ToArray();
                 if (defaults.Global.Smtp.Server is null || recipients.Length == 0)
                 {
                     report.Error(channelPath, $"channel email needs smtp_server and notification_email in global_defs (or email_to) in {context}");
@@ -127,7 +127,7 @@ internal static class RulesReader
         HashSet<string>? kinds = null;
         if (block["events"] is { } events)
         {
-            kinds = ConfigValues.Words(events).ToHashSet(StringComparer.Ordinal);
+            kinds = ConfigValueParser.Words(events).ToHashSet(StringComparer.Ordinal);
             // Other modules may publish further kinds, so an unknown one is only a warning.
             foreach (var kind in kinds.Where(k => !EventKinds.Known.Contains(k)))
             {
@@ -135,7 +135,7 @@ internal static class RulesReader
             }
         }
 
-        var states = block["state"] is { } s ? ConfigValues.Words(s).Select(w => w.ToUpperInvariant()).ToHashSet(StringComparer.Ordinal) : null;
+        var states = block["state"] is { } s ? ConfigValueParser.Words(s).Select(w => w.ToUpperInvariant()).ToHashSet(StringComparer.Ordinal) : null;
         return new EventFilter(
             kinds,
             block["module"],

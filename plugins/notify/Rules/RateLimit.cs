@@ -1,4 +1,5 @@
 using System.Globalization;
+using Vigil.Abstractions.Configuration;
 
 namespace Vigil.Plugins.Notify.Rules;
 
@@ -18,7 +19,7 @@ internal sealed record RateLimit(int Count, TimeSpan Window)
             return false;
         }
 
-        if (!Configuration.ConfigValues.TryParseDuration(parts[1], out var window) || window <= TimeSpan.Zero)
+        if (!ConfigValueParser.TryParseDuration(parts[1], out var window) || window <= TimeSpan.Zero)
         {
             error = $"rate_limit '{text}' has no valid window (e.g. 60s, 5m)";
             return false;

@@ -10,10 +10,10 @@ internal static class TrackReferenceParser
     public const int MaxWeight = 253;
 
     /// <summary>Parses every line of <paramref name="key"/> in <paramref name="values"/>' block, reporting bad lines.</summary>
-    public static IReadOnlyList<TrackReference> Read(ConfigValues values, string key)
+    public static IReadOnlyList<TrackReference> Read(ConfigBlock values, string key)
     {
         var result = new List<TrackReference>();
-        foreach (var item in ConfigSections.Items(values.Block.GetSection(key)))
+        foreach (var item in ConfigSections.Items(values.Section.GetSection(key)))
         {
             if (item.Value is not { } line)
             {
@@ -60,7 +60,7 @@ internal static class TrackReferenceParser
     }
 
     /// <summary>Parses <c>weight N [reverse]</c> written as a key of a block.</summary>
-    public static (int Weight, bool Reverse) Weight(ConfigValues values, int fallback)
+    public static (int Weight, bool Reverse) Weight(ConfigBlock values, int fallback)
     {
         if (values.String("weight") is not { } text)
         {

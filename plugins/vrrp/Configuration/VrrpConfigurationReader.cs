@@ -130,7 +130,7 @@ internal static class VrrpConfigurationReader
         {
             var name = block["name"] ?? "";
             var context = ConfigSections.Describe(block, "vrrp_sync_group");
-            report.CheckKeywords(block, context, VrrpKeywords.SyncGroup);
+            report.CheckKeywords(block, context, "vrrp_sync_group", VrrpKeywords.SyncGroup);
             var members = ConfigSections.Lines(block.GetSection("group"))
                 .SelectMany(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToList();
             if (members.Count == 0)
@@ -154,8 +154,7 @@ internal static class VrrpConfigurationReader
                 }
             }
 
-            var notify = VrrpKeywords.InstanceNotify.Where(k => block[k] is not null).ToDictionary(k => k, k => block[k]!);
-            groups.Add(new VrrpSyncGroupOptions(name, members, notify, block["smtp_alert"] is not null));
+            groups.Add(new VrrpSyncGroupOptions(name, members));
         }
 
         return groups;

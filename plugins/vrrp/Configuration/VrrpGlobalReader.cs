@@ -11,7 +11,7 @@ internal static class VrrpGlobalReader
     /// <summary>Parses the vrrp keys of <paramref name="globalDefs"/>.</summary>
     public static VrrpGlobalOptions Read(IConfigurationSection globalDefs, ValidationReport report)
     {
-        var values = new ConfigValues(globalDefs, "global_defs", report);
+        var values = new ConfigBlock(globalDefs, "global_defs", report);
         var defaults = VrrpGlobalOptions.Default;
         return defaults with
         {
@@ -31,7 +31,7 @@ internal static class VrrpGlobalReader
         };
     }
 
-    private static IPAddress? Group(ConfigValues values, string key, AddressFamily family)
+    private static IPAddress? Group(ConfigBlock values, string key, AddressFamily family)
     {
         if (values.String(key) is not { } text)
         {

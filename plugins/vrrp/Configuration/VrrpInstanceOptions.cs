@@ -57,12 +57,6 @@ internal sealed record VrrpInstanceOptions
     /// <summary>track_process.</summary>
     public IReadOnlyList<TrackReference> TrackProcesses { get; init; } = [];
 
-    /// <summary>notify, notify_master, notify_backup, notify_fault, notify_stop, ... by keyword (read by the notify plugin).</summary>
-    public IReadOnlyDictionary<string, string> Notify { get; init; } = new Dictionary<string, string>();
-
-    /// <summary>smtp_alert.</summary>
-    public bool SmtpAlert { get; init; }
-
     /// <summary>False with nopreempt.</summary>
     public bool Preempt { get; init; } = true;
 

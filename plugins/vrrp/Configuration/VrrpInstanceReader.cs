@@ -14,8 +14,8 @@ internal static class VrrpInstanceReader
     {
         var name = block["name"] ?? "";
         var context = ConfigSections.Describe(block, "vrrp_instance");
-        var values = new ConfigValues(block, context, report);
-        report.CheckKeywords(block, context, VrrpKeywords.Instance);
+        var values = new ConfigBlock(block, context, report);
+        report.CheckKeywords(block, context, "vrrp_instance", VrrpKeywords.Instance);
 
         var version = ReadVersion(values, global.Version);
         var addresses = ReadAddresses(values, "virtual_ipaddress");
@@ -51,10 +51,8 @@ internal static class VrrpInstanceReader
             TrackScripts = TrackReferenceParser.Read(values, "track_script"),
             TrackFiles = TrackReferenceParser.Read(values, "track_file"),
             TrackProcesses = TrackReferenceParser.Read(values, "track_process"),
-            Notify = VrrpKeywords.InstanceNotify.Where(k => block[k] is not null).ToDictionary(k => k, k => block[k]!),
-            SmtpAlert = values.Flag("smtp_alert"),
             Preempt = !values.Flag("nopreempt"),
-            HigherPrioritySendAdvert = block["higher_prio_send_advert"] is null || values.Flag("higher_prio_send_advert"),
+            HigherPrioritySendAdvert = values.Flag("higher_prio_send_advert", absent: true),
             PreemptDelay = values.Seconds("preempt_delay", 0, 1000) ?? 0,
             GarpMasterDelay = values.Int("garp_master_delay", 0, 1000),
             GarpMasterRepeat = values.Int("garp_master_repeat", 1, 1000),
@@ -81,26 +79,26 @@ internal static class VrrpInstanceReader
         return options;
     }
 
-    private static string? Required(ConfigValues values, string key)
+    private static string? Required(ConfigBlock values, string key)
     {
         var value = values.String(key);
         if (string.IsNullOrWhiteSpace(value))
         {
-            values.Report.Error(values.Block.Path, $"missing {key} in {values.Context}");
+            values.Report.Error(values.Section.Path, $"missing {key} in {values.Context}");
             return null;
         }
 
         return value;
     }
 
-    private static VrrpState ReadState(ConfigValues values) => values.String("state") switch
+    private static VrrpState ReadState(ConfigBlock values) => values.String("state") switch
     {
         null or "BACKUP" => VrrpState.Backup,
         "MASTER" => VrrpState.Master,
         var other => Report(values, "state", $"state must be MASTER or BACKUP in {values.Context} (got '{other}')", VrrpState.Backup),
     };
 
-    private static int ReadVersion(ConfigValues values, int fallback) => values.String("version") switch
+    private static int ReadVersion(ConfigBlock values, int fallback) => values.String("version") switch
     {
         null => fallback,
         "2" => 2,
@@ -108,7 +106,7 @@ internal static class VrrpInstanceReader
         var other => Report(values, "version", $"version must be 2 or 3 in {values.Context} (got '{other}')", fallback),
     };
 
-    private static decimal ReadAdvertInt(ConfigValues values, int version)
+    private static decimal ReadAdvertInt(ConfigBlock values, int version)
     {
         var max = version == 2 ? 255m : VrrpCodec.MaxV3Interval / 100m;
         var value = values.Seconds("advert_int", 0.01m, max);
@@ -171,10 +169,10 @@ internal static class VrrpInstanceReader
         }
     }
 
-    private static List<VirtualAddress> ReadAddresses(ConfigValues values, string key)
+    private static List<VirtualAddress> ReadAddresses(ConfigBlock values, string key)
     {
         var result = new List<VirtualAddress>();
-        foreach (var item in ConfigSections.Items(values.Block.GetSection(key)))
+        foreach (var item in ConfigSections.Items(values.Section.GetSection(key)))
         {
             if (item.Value is not { } line)
             {
@@ -195,7 +193,7 @@ internal static class VrrpInstanceReader
         return result;
     }
 
-    private static IPAddress? ReadAddress(ConfigValues values, string key)
+    private static IPAddress? ReadAddress(ConfigBlock values, string key)
     {
         if (values.String(key) is not { } text)
         {
@@ -210,10 +208,10 @@ internal static class VrrpInstanceReader
         return address;
     }
 
-    private static IReadOnlyList<IPAddress> ReadPeers(ConfigValues values)
+    private static IReadOnlyList<IPAddress> ReadPeers(ConfigBlock values)
     {
         var result = new List<IPAddress>();
-        foreach (var item in ConfigSections.Items(values.Block.GetSection("unicast_peer")))
+        foreach (var item in ConfigSections.Items(values.Section.GetSection("unicast_peer")))
         {
             var text = item.Value?.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? "";
             if (VirtualAddress.TryParseAddress(text, out var address))
@@ -229,7 +227,7 @@ internal static class VrrpInstanceReader
         return result;
     }
 
-    private static T Report<T>(ConfigValues values, string key, string message, T fallback)
+    private static T Report<T>(ConfigBlock values, string key, string message, T fallback)
     {
         values.Report.Error(values.Path(key), message);
         return fallback;

@@ -10,7 +10,7 @@ internal static class VrrpTrackReader
     public static VrrpScriptOptions? Script(IConfigurationSection block, ValidationReport report)
     {
         var context = ConfigSections.Describe(block, "vrrp_script");
-        var values = new ConfigValues(block, context, report);
+        var values = new ConfigBlock(block, context, report);
         report.CheckKeywords(block, context, VrrpKeywords.Script);
         var script = values.String("script");
         if (string.IsNullOrWhiteSpace(script))
@@ -37,7 +37,7 @@ internal static class VrrpTrackReader
     public static TrackFileOptions? File(IConfigurationSection block, string keyword, ValidationReport report)
     {
         var context = ConfigSections.Describe(block, keyword);
-        var values = new ConfigValues(block, context, report);
+        var values = new ConfigBlock(block, context, report);
         report.CheckKeywords(block, context, VrrpKeywords.TrackFile);
         var file = values.String("file");
         if (string.IsNullOrWhiteSpace(file))
@@ -53,7 +53,7 @@ internal static class VrrpTrackReader
     public static TrackProcessOptions? Process(IConfigurationSection block, ValidationReport report)
     {
         var context = ConfigSections.Describe(block, "track_process");
-        var values = new ConfigValues(block, context, report);
+        var values = new ConfigBlock(block, context, report);
         report.CheckKeywords(block, context, VrrpKeywords.TrackProcess);
         var process = values.String("process");
         if (string.IsNullOrWhiteSpace(process))

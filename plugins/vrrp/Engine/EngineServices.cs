@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Vigil.Abstractions.Events;
+using Vigil.Abstractions.State;
 using Vigil.Plugins.Vrrp.Os;
 
 namespace Vigil.Plugins.Vrrp.Engine;
@@ -9,6 +10,7 @@ namespace Vigil.Plugins.Vrrp.Engine;
 /// <param name="Netlink">Address, route and link operations.</param>
 /// <param name="Gratuitous">Gratuitous ARP / unsolicited NA.</param>
 /// <param name="Bus">Where transitions are published.</param>
+/// <param name="State">Where each instance's state and effective priority are kept for other modules.</param>
 /// <param name="Metrics">The VRRP meter.</param>
 /// <param name="Logger">The engine's logger.</param>
 internal sealed record EngineServices(
@@ -16,5 +18,6 @@ internal sealed record EngineServices(
     INetlinkClient Netlink,
     IGratuitousSender Gratuitous,
     IEventBus Bus,
+    IClusterState State,
     VrrpMetrics Metrics,
     ILogger Logger);

@@ -1,5 +1,6 @@
 using System.Net.Sockets;
 using Vigil.Abstractions.Events;
+using Vigil.Abstractions.State;
 using Vigil.Plugins.Vrrp.Protocol;
 
 namespace Vigil.Plugins.Vrrp.Engine;
@@ -66,9 +67,10 @@ internal sealed partial class GroupRunner
         Refresh(instance);
     }
 
-    private static void Refresh(InstanceContext instance)
+    private void Refresh(InstanceContext instance)
     {
         instance.EffectivePriority = instance.Router.EffectivePriority;
+        PublishState(instance);
         instance.MasterAddress = instance.Router.State switch
         {
             VrrpState.Master => instance.Link.SourceAddress,
@@ -94,6 +96,26 @@ internal sealed partial class GroupRunner
         }
     }
 
+    /// <summary>
+    /// Keeps the instance's entry in the shared state current. Only a change of state or effective priority writes, so
+    /// the advert path allocates nothing.
+    /// </summary>
+    private void PublishState(InstanceContext instance)
+    {
+        var priority = instance.Router.EffectivePriority;
+        if (instance.SharedState == instance.State && instance.SharedPriority == priority)
+        {
+            return;
+        }
+
+        instance.SharedState = instance.State;
+        instance.SharedPriority = priority;
+        _services.State.Set(
+            StateKeys.VrrpInstance(instance.Name),
+            new VrrpInstanceStatus(instance.Name, instance.Options.Interface, instance.Options.VirtualRouterId, instance.State, instance.Options.Priority, priority),
+            "vrrp");
+    }
+
     private void Transition(InstanceContext instance, StateChange change)
     {
         instance.State = change.NewState;
@@ -102,6 +124,7 @@ internal sealed partial class GroupRunner
         instance.ResetAhSequences();
         _services.Metrics.Transition(instance.Name, change.NewState.ToString().ToLowerInvariant());
         LogTransition(instance.Name, change.OldState, change.NewState, change.Reason);
+        PublishState(instance);
         _services.Bus.Publish(new VrrpStateChanged(
             instance.Name,
             instance.Options.Interface,

@@ -72,6 +72,12 @@ internal sealed class InstanceContext
     /// <summary>Last published effective priority.</summary>
     public int EffectivePriority { get; set; }
 
+    /// <summary>The state last written to the shared cluster state; null before the first write.</summary>
+    public VrrpState? SharedState { get; set; }
+
+    /// <summary>The effective priority last written to the shared cluster state.</summary>
+    public int SharedPriority { get; set; }
+
     /// <summary>The current master's address (ours when MASTER), or null.</summary>
     public IPAddress? MasterAddress { get; set; }
 

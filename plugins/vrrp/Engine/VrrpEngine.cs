@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Vigil.Abstractions.Configuration;
 using Vigil.Abstractions.Events;
 using Vigil.Abstractions.Processes;
+using Vigil.Abstractions.State;
 using Vigil.Plugins.Vrrp.Configuration;
 using Vigil.Plugins.Vrrp.Os;
 using Vigil.Plugins.Vrrp.Protocol;
@@ -24,17 +25,19 @@ internal sealed partial class VrrpEngine : IAsyncDisposable
     private readonly IVrrpPlatform _platform;
     private readonly TimeProvider _time;
     private readonly IEventBus _bus;
+    private readonly IClusterState _state;
     private readonly IScriptRunner _scripts;
     private readonly VrrpMetrics _metrics;
     private readonly ILogger<VrrpEngine> _logger;
     private EngineServices? _services;
     private TrackerHub? _hub;
 
-    public VrrpEngine(IVrrpPlatform platform, TimeProvider time, IEventBus bus, IScriptRunner scripts, VrrpMetrics metrics, ILogger<VrrpEngine> logger)
+    public VrrpEngine(IVrrpPlatform platform, TimeProvider time, IEventBus bus, IClusterState state, IScriptRunner scripts, VrrpMetrics metrics, ILogger<VrrpEngine> logger)
     {
         _platform = platform;
         _time = time;
         _bus = bus;
+        _state = state;
         _scripts = scripts;
         _metrics = metrics;
         _logger = logger;
@@ -69,7 +72,7 @@ internal sealed partial class VrrpEngine : IAsyncDisposable
     public async Task StartAsync(ClusterConfiguration configuration)
     {
         var netlink = _platform.OpenNetlink();
-        _services = new EngineServices(_time, netlink, _platform.OpenGratuitous(), _bus, _metrics, _logger);
+        _services = new EngineServices(_time, netlink, _platform.OpenGratuitous(), _bus, _state, _metrics, _logger);
         _hub = new TrackerHub(_scripts, _time, _platform, netlink, _logger);
         _hub.Changed += Broadcast;
         await ApplyAsync(configuration).ConfigureAwait(false);
@@ -215,6 +218,10 @@ internal sealed partial class VrrpEngine : IAsyncDisposable
 
         foreach (var instance in failed)
         {
+            _state.Set(
+                StateKeys.VrrpInstance(instance.Options.Name),
+                new VrrpInstanceStatus(instance.Options.Name, instance.Options.Interface, instance.Options.VirtualRouterId, VrrpState.Fault, instance.Options.Priority, 0),
+                "vrrp");
             _bus.Publish(new VrrpStateChanged(
                 instance.Options.Name,
                 instance.Options.Interface,

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
+using Vigil.Abstractions.Modules;
 using Vigil.Host.Options;
 using Vigil.Host.Runtime;
 
@@ -11,7 +12,7 @@ internal static class RuntimeHarness
     public static VigilRuntime Create(string pluginsDirectory, string clusterFile, params string[] enabledModules) =>
         Create(pluginsDirectory, clusterFile, enabledModules, new Dictionary<string, string?>());
 
-    public static VigilRuntime Create(string pluginsDirectory, string clusterFile, string[] enabledModules, IDictionary<string, string?> extra)
+    public static VigilRuntime Create(string pluginsDirectory, string clusterFile, string[] enabledModules, IDictionary<string, string?> extra, ModuleRoles? side = null)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -19,8 +20,8 @@ internal static class RuntimeHarness
             ["Cluster:ConfigFile"] = clusterFile,
             ["Metrics:Enabled"] = "false",
             ["Instance"] = "test-" + Guid.NewGuid().ToString("N")[..8],
-            ["StateDirectory"] = Path.Combine(Path.GetTempPath(), "vigil-test-state"),
-            ["RuntimeDirectory"] = Path.Combine(Path.GetTempPath(), "vigil-test-run"),
+            ["StateDirectory"] = Path.Combine(Path.GetTempPath(), "vigil-test-state-" + Guid.NewGuid().ToString("N")[..8]),
+            ["RuntimeDirectory"] = Path.Combine(Path.GetTempPath(), "vigil-test-run-" + Guid.NewGuid().ToString("N")[..8]),
         };
         var order = 10;
         foreach (var module in enabledModules)
@@ -36,7 +37,7 @@ internal static class RuntimeHarness
 
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var options = HostConfigurationFactory.Bind(configuration);
-        return new VigilRuntime(options, configuration, NullLoggerFactory.Instance, TimeProvider.System);
+        return new VigilRuntime(options, configuration, NullLoggerFactory.Instance, TimeProvider.System, side);
     }
 
     /// <summary>A cluster configuration file with nothing in it but a router id.</summary>

@@ -40,9 +40,13 @@ internal static class ConfigBuilder
         return new ClusterConfiguration(root, NullLocator.Instance, []);
     }
 
+    /// <summary>The notify module's claims inside VRRP blocks, as the host hands them to the VRRP validator when notify is enabled.</summary>
+    public static KeywordClaims NotifyEnabled { get; } = new(
+        Vigil.Host.Configuration.Validation.KnownOwners.NestedKeywordsOf("notify").Select(c => ("notify", true, c)));
+
     public static ValidationReport Validate(IDictionary<string, string?> values)
     {
-        var report = new ValidationReport(NullLocator.Instance);
+        var report = new ValidationReport(NullLocator.Instance, NotifyEnabled);
         new VrrpConfigValidator().Validate(Build(values), report);
         return report;
     }

@@ -19,7 +19,6 @@ public class VrrpConfigValidatorTests
         Assert.Equal((VrrpState.Master, "eno16777736", 14, 100), (vi1.InitialState, vi1.Interface, vi1.VirtualRouterId, vi1.Priority));
         Assert.Equal("224.0.100.19", config.Global.McastGroup4.ToString());
         Assert.Equal(-5, config.Scripts["chk_nginx"].Weight);
-        Assert.Equal("/etc/keepalived/notify.sh master", vi1.Notify["notify_master"]);
     }
 
     [Fact]

@@ -1,6 +1,8 @@
 using System.Net;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
+using Vigil.Host.Metrics;
+using Vigil.Host.State;
 using Vigil.Plugins.Vrrp.Configuration;
 using Vigil.Plugins.Vrrp.Engine;
 using Vigil.Plugins.Vrrp.Protocol;
@@ -31,7 +33,7 @@ internal sealed class RunnerHarness : IDisposable
         var link = new InstanceLink("eth0", 2, "eth0", 2, [2, 0, 0, 0, 0, 1], Own, null);
         Instance = new InstanceContext(options, vrrp.Global, link, Socket, InstanceTracking.For(options, vrrp));
         Metrics = new VrrpMetrics();
-        Runner = new GroupRunner("VI_1", [Instance], null, new EngineServices(Time, Netlink, Gratuitous, Bus, Metrics, NullLogger.Instance));
+        Runner = new GroupRunner("VI_1", [Instance], null, new EngineServices(Time, Netlink, Gratuitous, Bus, State, Metrics, NullLogger.Instance));
     }
 
     public FakeTimeProvider Time { get; } = new(DateTimeOffset.Parse("2026-01-01T00:00:00Z"));
@@ -43,6 +45,8 @@ internal sealed class RunnerHarness : IDisposable
     public FakeGratuitous Gratuitous { get; } = new();
 
     public FakeBus Bus { get; } = new();
+
+    public ClusterStateStore State { get; } = new(NullLogger<ClusterStateStore>.Instance, TimeProvider.System, new HostMeter());
 
     public VrrpMetrics Metrics { get; }
 
