@@ -43,7 +43,10 @@ public sealed partial class DemoCommandTests
     [Fact]
     public async Task Demo_NotRoot_SaysSoPlainly()
     {
-        var result = await Command.RunAsync("setpriv", ["--reuid=65534", "--regid=65534", "--clear-groups", RepoPaths.DemoBinary]);
+        // A copy under /tmp: the repository may be cloned where user 65534 cannot reach its build output.
+        using var demo = WorldReadableCopy.Of(Path.GetDirectoryName(RepoPaths.DemoBinary)!);
+
+        var result = await Command.RunAsync("setpriv", ["--reuid=65534", "--regid=65534", "--clear-groups", demo.PathOf(Path.GetFileName(RepoPaths.DemoBinary))]);
 
         Assert.Equal(1, result.ExitCode);
         Assert.Equal("vigil demo needs root: it creates network namespaces. Run: sudo ./vigil demo", result.Stderr.Trim());
