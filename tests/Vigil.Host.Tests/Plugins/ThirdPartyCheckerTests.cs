@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Vigil.Abstractions.Checks;
 using Vigil.Abstractions.Configuration;
 using Vigil.Host.Tests.Support;
+using Vigil.Testing;
 using Vigil.Testing.Processes;
 
 namespace Vigil.Host.Tests.Plugins;
