@@ -8,10 +8,11 @@
 #
 #   sudo bench/loaded-timing.sh                       # Vigil, 10 minutes
 #   sudo DURATION=60 bench/loaded-timing.sh           # quick run
-#   sudo GC_PRESSURE=1 bench/loaded-timing.sh         # also: GC pressure inside the MASTER's own process (Vigil's
-#                                                     # diagnostic Modules:vrrp:Diagnostics:GcPressureMBps allocates
-#                                                     # GC_MBPS, default 64 MB/s, on a background thread, with a
-#                                                     # 64 KB gen0 budget), and its collection counts at the end
+#   sudo GC_PRESSURE=1 bench/loaded-timing.sh         # also: GC pressure inside the MASTER's own process (the test
+#                                                     # plugin tests/plugins/gcpressure, built here and loaded beside
+#                                                     # the real plugins, allocates GC_MBPS, default 64 MB/s, on a
+#                                                     # background thread, with a 64 KB gen0 budget), and its
+#                                                     # collection counts at the end
 #   sudo IMPL=keepalived bench/loaded-timing.sh       # the same for keepalived
 # Environment: DURATION, ADVERT (0.05), LATE_MS (10), LOAD_PROCESSES (default: number of cores), IMPL,
 # VIGIL_BIN, VIGIL_PLUGINS.
@@ -38,9 +39,17 @@ if [ "$IMPL" = vigil ] && [ ! -x "$VIGIL_BIN" ]; then
 fi
 if [ -n "${GC_PRESSURE:-}" ] && [ "$IMPL" = vigil ]; then
   # Garbage allocated inside node a's daemon (the MASTER), so its own GC runs all the time: a 64 KB gen0 budget
-  # makes that a gen0 collection every 64 KB, and the survivors it keeps reach gen1 and gen2 too.
+  # makes that a gen0 collection every 64 KB, and the survivors it keeps reach gen1 and gen2 too. The allocator is
+  # the test plugin gcpressure, never shipped with the daemon: the daemon reads one plugins directory, so it gets
+  # one that links gcpressure beside the real plugins.
+  dotnet build "$here/../tests/plugins/gcpressure/gcpressure.csproj" -c Release -nologo -v q -clp:ErrorsOnly >&2
+  mkdir "$LAB_DIR/plugins"
+  ln -s "$(realpath "$VIGIL_PLUGINS")"/* "$LAB_DIR/plugins/"
+  ln -s "$(realpath "$here/../artifacts/test-plugins/gcpressure")" "$LAB_DIR/plugins/gcpressure"
+  VIGIL_PLUGINS="$LAB_DIR/plugins"
   export DOTNET_GCgen0size=0x10000
-  export VIGIL_ARGS_a="--set Modules:vrrp:Diagnostics:GcPressureMBps=${GC_MBPS:-64}"
+  export VIGIL_SIDE_a=""
+  export VIGIL_ARGS_a="--set Modules:gcpressure:Enabled=true --set Modules:gcpressure:MBps=${GC_MBPS:-64}"
 fi
 
 lab_create
@@ -84,7 +93,7 @@ kill -0 "$pid_a" 2>/dev/null || echo "node a's daemon died" >&2
 kill -0 "$pid_b" 2>/dev/null || echo "node b's daemon died" >&2
 if [ -n "${VIGIL_ARGS_a:-}" ]; then
   lab_stop_group "$pid_a" 5
-  echo "node a (MASTER) $(grep -o 'diagnostic GC pressure off: .*' "$LAB_DIR/a.log" || echo 'GC pressure: no summary logged')"
+  echo "node a (MASTER) $(grep -o 'GC pressure off: .*' "$LAB_DIR/a.log" || echo 'GC pressure: no summary logged')"
 fi
 echo "adverts received by node b: $(value "$b" adverts)  (expected about $(python3 -c "print(int($DURATION / $ADVERT))"))"
 echo "late adverts (gap > ${interval_ms} + ${LATE_MS} ms): $(value "$b" late)  worst gap: $(value "$b" worst_gap_ms) ms"

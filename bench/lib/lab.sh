@@ -155,9 +155,13 @@ lab_start_daemon() {
     keepalived)
       command=(keepalived -n -l -D -P -f "$conf" -p "$LAB_DIR/$role.keepalived.pid" -r "$LAB_DIR/$role.vrrp.pid") ;;
     vigil)
-      command=("$VIGIL_BIN" run -P -f "$conf" --instance "$LAB$role" --admin-socket "$LAB_DIR/$role.sock"
+      # -P, the VRRP side only, as keepalived runs; VIGIL_SIDE_<role>="" runs every enabled module instead (a test
+      # plugin such as gcpressure is on neither side).
+      local side="VIGIL_SIDE_$role" flags=()
+      [ -n "${!side--P}" ] && flags=("${!side--P}")
+      command=("$VIGIL_BIN" run "${flags[@]}" -f "$conf" --instance "$LAB$role" --admin-socket "$LAB_DIR/$role.sock"
         -p "$LAB_DIR/$role.vigil.pid" --set Metrics:Enabled=false --plugins-dir "$VIGIL_PLUGINS")
-      # VIGIL_ARGS_<role> (a or b): extra arguments for that node, for example a diagnostic --set.
+      # VIGIL_ARGS_<role> (a or b): extra arguments for that node, for example --set Modules:gcpressure:Enabled=true.
       local extra="VIGIL_ARGS_$role"
       [ -n "${!extra:-}" ] && read -r -a more <<<"${!extra}" && command+=("${more[@]}") ;;
   esac

@@ -31,7 +31,6 @@ internal static class VigilCli
         root.Subcommands.Add(CheckConfigCommand.Build(common));
         root.Subcommands.Add(StatusCommand.Build(common));
         root.Subcommands.Add(OpCommand.Build(common));
-        root.Subcommands.Add(DemoCommand.Build());
         root.SetAction(async (result, ct) =>
         {
             if (result.GetResult(configTest) is not null)

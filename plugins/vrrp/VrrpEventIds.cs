@@ -18,5 +18,4 @@ internal static class VrrpEventIds
     public const int TrackChanged = 4020;
     public const int ScriptFailed = 4021;
     public const int LinkMonitorFailed = 4022;
-    public const int GcPressure = 4030;
 }

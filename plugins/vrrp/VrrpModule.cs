@@ -1,6 +1,4 @@
-using System.Globalization;
 using Autofac;
-using Microsoft.Extensions.Logging;
 using Vigil.Abstractions.Configuration;
 using Vigil.Abstractions.Modules;
 using Vigil.Abstractions.Status;
@@ -21,8 +19,6 @@ public sealed class VrrpModule : IClusterModule
 {
     private VrrpEngine? _engine;
     private VrrpEngineHolder? _holder;
-    private int _gcPressureMBps;
-    private GcPressure? _gcPressure;
     private StopSignals? _stopSignals;
 
     /// <inheritdoc />
@@ -51,7 +47,6 @@ public sealed class VrrpModule : IClusterModule
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(context);
-        _gcPressureMBps = int.TryParse(context.Settings[GcPressure.SettingKey], NumberStyles.None, CultureInfo.InvariantCulture, out var rate) ? rate : 0;
         builder.RegisterType<VrrpConfigValidator>().As<IConfigValidator>().SingleInstance();
         builder.RegisterType<VrrpEngineHolder>().AsSelf().SingleInstance();
         builder.RegisterType<VrrpStatusSource>().As<IStatusSource>().SingleInstance();
@@ -65,7 +60,6 @@ public sealed class VrrpModule : IClusterModule
     {
         ArgumentNullException.ThrowIfNull(services);
         _holder = services.Resolve<VrrpEngineHolder>();
-        _gcPressure = GcPressure.Start(_gcPressureMBps, services.Resolve<ILogger<VrrpModule>>());
         _engine = services.Resolve<VrrpEngine>();
         await StaticAddresses.ApplyAsync(configuration, services.Resolve<IVrrpPlatform>()).ConfigureAwait(false);
         await _engine.StartAsync(configuration).ConfigureAwait(false);
@@ -92,8 +86,5 @@ public sealed class VrrpModule : IClusterModule
         {
             _holder.Engine = null;
         }
-
-        _gcPressure?.Dispose();
-        _gcPressure = null;
     }
 }

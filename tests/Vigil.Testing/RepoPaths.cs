@@ -33,6 +33,9 @@ public static class RepoPaths
     /// <summary>The built host executable.</summary>
     public static string VigilBinary => Path.Combine(Artifacts, "host", "vigil");
 
+    /// <summary>The built demo program (<c>./vigil demo</c>), which runs <see cref="VigilBinary"/>.</summary>
+    public static string DemoBinary => Path.Combine(Artifacts, "demo", "vigil-demo");
+
     /// <summary>The plugins directory the solution's plugins build into.</summary>
     public static string PluginsDirectory => Path.Combine(Artifacts, "plugins");
 

@@ -1,5 +1,6 @@
 using System.Net.Http;
 using Vigil.Host.Tests.Support;
+using Vigil.Testing;
 using Vigil.Testing.Processes;
 
 namespace Vigil.Host.Tests.Metrics;

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Vigil.Host.Tests.Support;
+using Vigil.Testing;
 
 namespace Vigil.Host.Tests.Plugins;
 

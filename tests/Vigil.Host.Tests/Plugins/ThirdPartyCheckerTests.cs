@@ -5,6 +5,7 @@ using Vigil.Abstractions.Checks;
 using Vigil.Abstractions.Configuration;
 using Vigil.Abstractions.VirtualServers;
 using Vigil.Host.Tests.Support;
+using Vigil.Testing;
 using Vigil.Testing.Processes;
 
 namespace Vigil.Host.Tests.Plugins;

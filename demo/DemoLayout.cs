@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 
-namespace Vigil.Host.Demo;
+namespace Vigil.Demo;
 
 /// <summary>
 /// Names and addresses of one demo run: every namespace starts with <see cref="Prefix"/> (<c>vd</c> plus six random

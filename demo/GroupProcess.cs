@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Vigil.Host.Demo;
+namespace Vigil.Demo;
 
 /// <summary>
 /// A long-running process the demo started as leader of a new session and process group (through setsid, which

@@ -1,4 +1,4 @@
-namespace Vigil.Host.Demo;
+namespace Vigil.Demo;
 
 /// <summary>
 /// The namespace lab: a bridge namespace, one namespace per node and one for the client, each joined to the bridge

@@ -1,10 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
 
-namespace Vigil.Host.Demo;
+namespace Vigil.Demo;
 
 /// <summary>
-/// The demo's client (<c>vigil demo client</c>): requests the URL every interval on a fresh connection with a
+/// The demo's client (<c>vigil-demo client</c>): requests the URL every interval on a fresh connection with a
 /// short timeout, and prints one line per request (see <see cref="ClientRecord"/>).
 /// </summary>
 internal static class DemoHttpClient

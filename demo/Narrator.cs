@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 
-namespace Vigil.Host.Demo;
+namespace Vigil.Demo;
 
 /// <summary>Prints the demo's story, each line stamped with the seconds since the demo started.</summary>
 internal sealed class Narrator(TextWriter output)

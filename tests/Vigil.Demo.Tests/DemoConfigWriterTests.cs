@@ -1,6 +1,4 @@
-using Vigil.Host.Demo;
-
-namespace Vigil.Host.Tests.Demo;
+namespace Vigil.Demo.Tests;
 
 /// <summary>The demo's keepalived.conf: the seed's nginx example with the lab's interface and VIP.</summary>
 public sealed class DemoConfigWriterTests

@@ -1,9 +1,9 @@
 using System.Runtime.InteropServices;
 
-namespace Vigil.Host.Demo;
+namespace Vigil.Demo;
 
 /// <summary>
-/// <c>vigil demo</c> from start to cleanup: checks root and tools, runs the scenario, and tears the lab down on
+/// <c>./vigil demo</c> from start to cleanup: checks root and tools, runs the scenario, and tears the lab down on
 /// every path — success, a failed step, Ctrl-C, SIGTERM, or an unexpected exit.
 /// </summary>
 internal static class DemoRunner

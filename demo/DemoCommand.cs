@@ -1,20 +1,22 @@
 using System.CommandLine;
 using System.Runtime.InteropServices;
-using Vigil.Host.Demo;
 
-namespace Vigil.Host.Cli;
+namespace Vigil.Demo;
 
 /// <summary>
-/// <c>vigil demo</c>: the seed's high-availability nginx example as a namespace lab (see <see cref="DemoRunner"/>).
-/// Its hidden subcommands are the lab's own programs: <c>web</c>, the stand-in for nginx (run as demo-nginx), and
-/// <c>client</c>, which requests the VIP.
+/// The <c>vigil-demo</c> command line (<c>./vigil demo</c> in the source tree): the seed's high-availability nginx
+/// example as a namespace lab (see <see cref="DemoRunner"/>). Its hidden subcommands are the lab's own programs:
+/// <c>web</c>, the stand-in for nginx (run as demo-nginx), and <c>client</c>, which requests the VIP.
 /// </summary>
 internal static class DemoCommand
 {
-    public static Command Build()
+    /// <summary>This program's executable, which the lab runs again as its web server and its client.</summary>
+    public static string Executable => Path.Combine(AppContext.BaseDirectory, "vigil-demo");
+
+    public static RootCommand Build()
     {
         var keepalived = new Option<bool>("--keepalived") { Description = "Run keepalived on the nodes instead of Vigil, to compare", Hidden = true };
-        var command = new Command("demo", "Run the high-availability nginx failover demo in network namespaces (needs root)") { keepalived };
+        var command = new RootCommand("Run Vigil's high-availability nginx failover demo in network namespaces (needs root)") { keepalived };
         command.SetAction(result => DemoRunner.Run(result.GetValue(keepalived), Console.Out, Console.Error));
         command.Subcommands.Add(BuildWeb());
         command.Subcommands.Add(BuildClient());
@@ -43,7 +45,7 @@ internal static class DemoCommand
         return client;
     }
 
-    /// <summary>The host leaves SIGTERM and SIGINT to commands; these programs simply stop on either.</summary>
+    /// <summary>Program.cs leaves SIGTERM and SIGINT to commands; these programs simply stop on either.</summary>
     private static async Task<int> UntilSignalled(Func<CancellationToken, Task<int>> run)
     {
         using var stop = new CancellationTokenSource();

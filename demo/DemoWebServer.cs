@@ -2,10 +2,10 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace Vigil.Host.Demo;
+namespace Vigil.Demo;
 
 /// <summary>
-/// The demo's stand-in for nginx (<c>vigil demo web</c>, started as demo-nginx): answers every HTTP request with
+/// The demo's stand-in for nginx (<c>vigil-demo web</c>, started as demo-nginx): answers every HTTP request with
 /// "served by NAME" and closes the connection.
 /// </summary>
 internal static class DemoWebServer

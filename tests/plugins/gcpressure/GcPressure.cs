@@ -1,18 +1,13 @@
 using Microsoft.Extensions.Logging;
 
-namespace Vigil.Plugins.Vrrp.Engine;
+namespace Vigil.TestPlugins.GcPressure;
 
 /// <summary>
-/// A diagnostic, off unless host.json sets <c>Modules:vrrp:Diagnostics:GcPressureMBps</c>: a background thread that
-/// allocates garbage at that rate inside the daemon, keeping a rolling set of survivors so that gen0, gen1 and gen2
-/// collections all happen. It exists to show that advertisements leave on time while the process's own GC is busy
-/// (bench/loaded-timing.sh GC_PRESSURE=1, TimingUnderPressureTests); at stop it logs what it did.
+/// A background thread that allocates garbage at a given rate, keeping a rolling set of survivors so that gen0, gen1 and
+/// gen2 collections all happen; disposing it stops the thread and logs what it did.
 /// </summary>
 internal sealed partial class GcPressure : IDisposable
 {
-    /// <summary>The host.json key under the module's section.</summary>
-    public const string SettingKey = "Diagnostics:GcPressureMBps";
-
     private const int SliceMs = 5;
     private const int Survivors = 4096;
     private readonly int _bytesPerSecond;
@@ -27,17 +22,12 @@ internal sealed partial class GcPressure : IDisposable
         _bytesPerSecond = megabytesPerSecond * 1024 * 1024;
         _logger = logger;
         _collectionsAtStart = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
-        _thread = new Thread(Run) { IsBackground = true, Name = "vrrp gc pressure" };
+        _thread = new Thread(Run) { IsBackground = true, Name = "gc pressure" };
     }
 
-    /// <summary>Starts the allocator when <paramref name="megabytesPerSecond"/> is positive; otherwise null.</summary>
-    public static GcPressure? Start(int megabytesPerSecond, ILogger logger)
+    /// <summary>Starts allocating <paramref name="megabytesPerSecond"/> MB/s.</summary>
+    public static GcPressure Start(int megabytesPerSecond, ILogger logger)
     {
-        if (megabytesPerSecond <= 0)
-        {
-            return null;
-        }
-
         var pressure = new GcPressure(megabytesPerSecond, logger);
         pressure.LogStarted(megabytesPerSecond);
         pressure._thread.Start();
@@ -90,10 +80,4 @@ internal sealed partial class GcPressure : IDisposable
             }
         }
     }
-
-    [LoggerMessage(EventId = VrrpEventIds.GcPressure, Level = LogLevel.Warning, Message = "diagnostic GC pressure on: allocating {Rate} MB/s")]
-    private partial void LogStarted(int rate);
-
-    [LoggerMessage(EventId = VrrpEventIds.GcPressure, Level = LogLevel.Warning, Message = "diagnostic GC pressure off: allocated {Megabytes} MB; collections gen0 {Gen0}, gen1 {Gen1}, gen2 {Gen2}")]
-    private partial void LogStopped(long megabytes, int gen0, int gen1, int gen2);
 }

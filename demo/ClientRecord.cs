@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Vigil.Host.Demo;
+namespace Vigil.Demo;
 
 /// <summary>
 /// One request of the demo client, as the line it prints: <c>UNIXMS ok MS NODE</c> or <c>UNIXMS fail MS REASON</c>

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 
-namespace Vigil.Host.Demo;
+namespace Vigil.Demo;
 
 /// <summary>
 /// The story: two nodes come up and node-a takes the VIP; node-a's web server stops, chk_nginx lowers its priority
@@ -33,7 +33,7 @@ internal sealed class DemoScenario(DemoLab lab, DemoDaemon daemon, Narrator say,
         lab.Create();
         _nodes = [.. layout.Nodes.Select(n => new DemoNodeProcess(lab, n, daemon))];
         var web = Path.Combine(lab.Directory, DemoLayout.WebProcessName);
-        File.CreateSymbolicLink(web, daemon.Vigil);
+        File.CreateSymbolicLink(web, DemoCommand.Executable);
         foreach (var node in _nodes)
         {
             node.Boot();
@@ -53,7 +53,7 @@ internal sealed class DemoScenario(DemoLab lab, DemoDaemon daemon, Narrator say,
         Pause(TimeSpan.FromSeconds(2));
         say.Say($"VIP holder: {Holder()}");
 
-        _clientProcess = lab.Start("the client", ["ip", "netns", "exec", layout.ClientNamespace, daemon.Vigil, "demo", "client", "--url", DemoLayout.Url], _client.Add);
+        _clientProcess = lab.Start("the client", ["ip", "netns", "exec", layout.ClientNamespace, DemoCommand.Executable, "client", "--url", DemoLayout.Url], _client.Add);
         say.Say($"client: requesting {DemoLayout.Url} every 100 ms (timeout 300 ms) from {DemoLayout.ClientAddress}");
         WaitForAnswer("node-a", DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() - 1000);
         Pause(Settle);

@@ -1,4 +1,4 @@
-namespace Vigil.Host.Demo;
+namespace Vigil.Demo;
 
 /// <summary>The tools and files the demo needs, each missing one named with where it comes from.</summary>
 internal static class DemoPrerequisites
@@ -21,6 +21,11 @@ internal static class DemoPrerequisites
         if (!File.Exists(daemon.Vigil))
         {
             problems.Add($"the vigil executable is not at {daemon.Vigil}");
+        }
+
+        if (!File.Exists(DemoCommand.Executable))
+        {
+            problems.Add($"the demo's own executable, which runs the web server and the client, is not at {DemoCommand.Executable}");
         }
 
         if (daemon.Name != "keepalived" && !Directory.Exists(Path.Combine(daemon.Plugins, "vrrp")))

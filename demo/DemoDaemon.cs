@@ -1,6 +1,6 @@
-namespace Vigil.Host.Demo;
+namespace Vigil.Demo;
 
-/// <summary>The VRRP daemon a demo node runs: this Vigil, or keepalived to compare.</summary>
+/// <summary>The VRRP daemon a demo node runs: the Vigil built beside the demo, or keepalived to compare.</summary>
 internal sealed class DemoDaemon
 {
     private readonly bool _keepalived;
@@ -21,16 +21,17 @@ internal sealed class DemoDaemon
     /// <summary>The vigil executable (the apphost, not dotnet).</summary>
     public string Vigil { get; }
 
-    /// <summary>The plugins directory beside the running host.</summary>
+    /// <summary>The plugins directory beside that host.</summary>
     public string Plugins { get; }
 
-    /// <summary>The running host's own executable and plugins; keepalived instead of Vigil when asked.</summary>
+    /// <summary>
+    /// The daemon and plugins of the same build as the demo (artifacts/&lt;Configuration&gt;/host and plugins, beside
+    /// its own demo/ folder); keepalived instead of Vigil when asked.
+    /// </summary>
     public static DemoDaemon Create(bool keepalived)
     {
-        var baseDirectory = AppContext.BaseDirectory;
-        var vigil = Environment.ProcessPath is { } path && Path.GetFileName(path) == "vigil" ? path : Path.Combine(baseDirectory, "vigil");
-        var plugins = Path.GetFullPath(Path.Combine(baseDirectory, "..", "plugins"));
-        return new DemoDaemon(keepalived, vigil, plugins);
+        var artifacts = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, ".."));
+        return new DemoDaemon(keepalived, Path.Combine(artifacts, "host", "vigil"), Path.Combine(artifacts, "plugins"));
     }
 
     /// <summary>The daemon's command line for <paramref name="node"/>, with its files under <paramref name="directory"/>.</summary>

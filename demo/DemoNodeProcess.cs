@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Vigil.Host.Demo;
+namespace Vigil.Demo;
 
 /// <summary>
 /// One node at run time: a PID namespace of its own inside the node's network namespace (a placeholder init, so
@@ -38,7 +38,7 @@ internal sealed class DemoNodeProcess(DemoLab lab, DemoNode node, DemoDaemon dae
     /// <summary>Starts the web server, named demo-nginx, and waits until <c>killall -0 demo-nginx</c> finds it on this node.</summary>
     public void StartWeb(string webExecutable)
     {
-        lab.Start($"{node.Name}'s web server", [.. Enter(), webExecutable, "demo", "web", "--name", node.Name, "--port", "80"]);
+        lab.Start($"{node.Name}'s web server", [.. Enter(), webExecutable, "web", "--name", node.Name, "--port", "80"]);
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
         while (!ShortCommand.Run([.. Enter(), "killall", "-0", DemoLayout.WebProcessName]).Ok)
         {

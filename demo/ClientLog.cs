@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Vigil.Host.Demo;
+namespace Vigil.Demo;
 
 /// <summary>What the client saw, collected from its lines as they arrive (thread-safe).</summary>
 internal sealed class ClientLog

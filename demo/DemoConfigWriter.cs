@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Vigil.Host.Demo;
+namespace Vigil.Demo;
 
 /// <summary>
 /// The keepalived.conf of one demo node, derived from the seed's "high-availability nginx" example: the same

@@ -1,6 +1,4 @@
-using Vigil.Host.Demo;
-
-namespace Vigil.Host.Tests.Demo;
+namespace Vigil.Demo.Tests;
 
 /// <summary>The client's lines and what the demo makes of them.</summary>
 public sealed class ClientLogTests

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace Vigil.Host.Demo;
+namespace Vigil.Demo;
 
 /// <summary>The few libc calls the demo needs: who it runs as, and signals to whole process groups.</summary>
 internal static partial class DemoNative

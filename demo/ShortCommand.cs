@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Vigil.Host.Demo;
+namespace Vigil.Demo;
 
 /// <summary>Runs a short command (ip, killall, nsenter) to completion with its output captured and a hard timeout.</summary>
 internal static class ShortCommand

@@ -5,9 +5,9 @@ using Vigil.Testing;
 using Vigil.Testing.Netns;
 using Vigil.Testing.Processes;
 
-namespace Vigil.Host.Tests.Demo;
+namespace Vigil.Demo.Tests;
 
-/// <summary><c>vigil demo</c> end to end, as root: the story happens, and nothing of the lab remains.</summary>
+/// <summary><c>./vigil demo</c> (the demo program) end to end, as root: the story happens, and nothing of the lab remains.</summary>
 public sealed partial class DemoCommandTests
 {
     [Fact]
@@ -43,7 +43,10 @@ public sealed partial class DemoCommandTests
     [Fact]
     public async Task Demo_NotRoot_SaysSoPlainly()
     {
-        var result = await Command.RunAsync("setpriv", ["--reuid=65534", "--regid=65534", "--clear-groups", RepoPaths.VigilBinary, "demo"]);
+        // A copy under /tmp: the repository may be cloned where user 65534 cannot reach its build output.
+        using var demo = WorldReadableCopy.Of(Path.GetDirectoryName(RepoPaths.DemoBinary)!);
+
+        var result = await Command.RunAsync("setpriv", ["--reuid=65534", "--regid=65534", "--clear-groups", demo.PathOf(Path.GetFileName(RepoPaths.DemoBinary))]);
 
         Assert.Equal(1, result.ExitCode);
         Assert.Equal("vigil demo needs root: it creates network namespaces. Run: sudo ./vigil demo", result.Stderr.Trim());
@@ -51,8 +54,7 @@ public sealed partial class DemoCommandTests
 
     private static async Task<(int Code, string Output)> RunDemoAsync(TimeSpan bound, string? interruptWhen)
     {
-        var info = new ProcessStartInfo(RepoPaths.VigilBinary) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        info.ArgumentList.Add("demo");
+        var info = new ProcessStartInfo(RepoPaths.DemoBinary) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         var output = new StringBuilder();
         using var process = Process.Start(info)!;
         var interrupted = false;
