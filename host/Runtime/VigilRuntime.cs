@@ -85,7 +85,9 @@ internal sealed partial class VigilRuntime : IAsyncDisposable
 
         if (configuration is null)
         {
-            return $"configuration {_options.Cluster.ConfigFile} is invalid ({issues.Count(i => i.Severity == ConfigSeverity.Error)} errors)";
+            var errors = issues.Where(i => i.Severity == ConfigSeverity.Error).ToList();
+            var files = errors.Select(i => i.Location?.File).OfType<string>().Distinct(StringComparer.Ordinal).DefaultIfEmpty(_options.Cluster.ConfigFile);
+            return $"configuration {string.Join(", ", files)} is invalid ({errors.Count} errors)";
         }
 
         _configuration = configuration;

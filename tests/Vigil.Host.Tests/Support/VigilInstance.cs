@@ -57,11 +57,16 @@ internal sealed class VigilInstance : IAsyncDisposable
         return flags;
     }
 
-    public static async Task<VigilInstance> StartAsync(string directory, string configFile, string pluginsDirectory, params string[] modules)
+    public static Task<VigilInstance> StartAsync(string directory, string configFile, string pluginsDirectory, params string[] modules) =>
+        StartAsync(directory, configFile, pluginsDirectory, [], modules);
+
+    /// <summary>Starts with <paramref name="extraFlags"/> after the common ones (module settings, say).</summary>
+    public static async Task<VigilInstance> StartAsync(string directory, string configFile, string pluginsDirectory, IEnumerable<string> extraFlags, params string[] modules)
     {
         var port = FreePort.Next();
         var args = new List<string> { "run", "-f", configFile };
         args.AddRange(Flags(directory, pluginsDirectory, port, modules));
+        args.AddRange(extraFlags);
         var process = BackgroundProcess.Start(RepoPaths.VigilBinary, args);
         var instance = new VigilInstance(process, directory, port);
         await process.WaitForOutputAsync("Admin endpoint listening", TimeSpan.FromSeconds(30));
