@@ -34,9 +34,17 @@ internal static class HostConfigurationFactory
             builder.AddJsonFile(DefaultHostFile, optional: true, reloadOnChange: false);
         }
 
+        // The same key given twice (--set A=1 --set A=2, or --set Instance=x with --instance y) takes the last value,
+        // as a command line does; the in-memory provider itself would throw on the repeat.
+        var lastWins = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (key, value) in overrides)
+        {
+            lastWins[key] = value;
+        }
+
         return builder
             .AddEnvironmentVariables(EnvironmentPrefix)
-            .AddInMemoryCollection(overrides)
+            .AddInMemoryCollection(lastWins)
             .Build();
     }
 

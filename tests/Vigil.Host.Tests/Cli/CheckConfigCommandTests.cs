@@ -63,6 +63,14 @@ public sealed class CheckConfigCommandTests
     }
 
     [Fact]
+    public async Task CheckConfig_SameSettingTwice_TakesTheLastValue()
+    {
+        var result = await Command.RunAsync(RepoPaths.VigilBinary, ["check-config", "-f", "/dev/null", "--set", "Metrics:Port=70000", "--set", "Metrics:Port=9651", .. NoModules]);
+
+        Assert.True(result.ExitCode == 0, result.Stdout + result.Stderr);
+    }
+
+    [Fact]
     public async Task Run_InvalidHostOptions_ReportsEveryProblemAtOnce()
     {
         var result = await Command.RunAsync(RepoPaths.VigilBinary, ["check-config", "-f", "/dev/null", "--set", "Metrics:Port=70000", "--set", "Metrics:Host=not-an-ip", "--set", "Syslog:Facility=nowhere", .. NoModules]);
