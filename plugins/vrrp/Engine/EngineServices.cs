@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Vigil.Abstractions.Events;
+using Vigil.Linux.Netlink.Route;
 using Vigil.Plugins.Vrrp.Os;
 
 namespace Vigil.Plugins.Vrrp.Engine;

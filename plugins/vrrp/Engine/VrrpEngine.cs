@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Vigil.Abstractions.Configuration;
 using Vigil.Abstractions.Events;
 using Vigil.Abstractions.Processes;
+using Vigil.Linux;
 using Vigil.Plugins.Vrrp.Configuration;
 using Vigil.Plugins.Vrrp.Os;
 using Vigil.Plugins.Vrrp.Protocol;
