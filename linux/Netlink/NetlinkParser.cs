@@ -58,6 +58,14 @@ public static class NetlinkParser
     public static int ErrorCode(NetlinkMessage message) =>
         message.Payload.Length >= 4 ? -BinaryPrimitives.ReadInt32LittleEndian(message.Payload.Span) : Errno.EINVAL;
 
+    /// <summary>A u16 attribute in host order, or null when the payload is shorter.</summary>
+    public static ushort? UInt16(ReadOnlyMemory<byte> value) =>
+        value.Length >= 2 ? BinaryPrimitives.ReadUInt16LittleEndian(value.Span) : null;
+
+    /// <summary>A u32 attribute in host order, or null when the payload is shorter.</summary>
+    public static uint? UInt32(ReadOnlyMemory<byte> value) =>
+        value.Length >= 4 ? BinaryPrimitives.ReadUInt32LittleEndian(value.Span) : null;
+
     /// <summary>A NUL-terminated string attribute.</summary>
     public static string String(ReadOnlyMemory<byte> value)
     {
