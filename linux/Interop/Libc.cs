@@ -20,6 +20,9 @@ internal static unsafe partial class Libc
     internal static partial nint sendto(nint fd, void* buffer, nuint length, int flags, void* address, uint addressLength);
 
     [LibraryImport(Lib, SetLastError = true)]
+    internal static partial nint recvfrom(nint fd, void* buffer, nuint length, int flags, void* address, uint* addressLength);
+
+    [LibraryImport(Lib, SetLastError = true)]
     internal static partial nint recvmsg(nint fd, MsgHdr* message, int flags);
 
     [LibraryImport(Lib, SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]

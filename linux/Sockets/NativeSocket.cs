@@ -81,6 +81,25 @@ public static unsafe class NativeSocket
     }
 
     /// <summary>
+    /// recvfrom(2) without waiting: the bytes read into <paramref name="buffer"/> (a longer datagram is cut to its size)
+    /// and the sender's address in <paramref name="sockaddr"/>, or -1 when nothing is queued or a signal interrupted the
+    /// call. Other failures throw <see cref="OsException"/>.
+    /// </summary>
+    public static int ReceiveFrom(Socket socket, Span<byte> buffer, Span<byte> sockaddr, out int sockaddrLength)
+    {
+        nint read;
+        var length = (uint)sockaddr.Length;
+        fixed (byte* b = buffer)
+        fixed (byte* a = sockaddr)
+        {
+            read = Libc.recvfrom(socket.Handle, b, (nuint)buffer.Length, MSG_DONTWAIT, a, &length);
+        }
+
+        sockaddrLength = (int)Math.Min(length, (uint)sockaddr.Length);
+        return read >= 0 ? (int)read : WouldBlock("recvfrom");
+    }
+
+    /// <summary>
     /// recvmsg(2) without waiting, with the sender's address in <paramref name="name"/> and the ancillary data in
     /// <paramref name="control"/> (see <see cref="ControlMessages"/>): the bytes read, or -1 when nothing is queued or a
     /// signal interrupted the call. Other failures throw <see cref="OsException"/>.

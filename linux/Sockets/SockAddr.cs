@@ -66,7 +66,7 @@ public static class SockAddr
         return null;
     }
 
-    /// <summary>sockaddr_ll for sending a whole Ethernet frame out of <paramref name="interfaceIndex"/>.</summary>
+    /// <summary>sockaddr_ll: the interface and ethertype to bind or send on, and for sends the destination MAC.</summary>
     public static byte[] LinkLayer(int interfaceIndex, ushort etherType, ReadOnlySpan<byte> destinationMac)
     {
         var sa = new byte[LinkLayerSize];
