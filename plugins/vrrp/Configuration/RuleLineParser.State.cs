@@ -1,5 +1,5 @@
 using System.Net.Sockets;
-using Vigil.Plugins.Vrrp.Os;
+using Vigil.Linux.Netlink.Route;
 
 namespace Vigil.Plugins.Vrrp.Configuration;
 

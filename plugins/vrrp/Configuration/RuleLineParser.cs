@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
-using Vigil.Plugins.Vrrp.Os;
+using Vigil.Linux.Netlink.Route;
 
 namespace Vigil.Plugins.Vrrp.Configuration;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Configuration;
 using Vigil.Abstractions.Configuration;
-using Vigil.Plugins.Vrrp.Os;
+using Vigil.Linux.Netlink.Route;
 
 namespace Vigil.Plugins.Vrrp.Configuration;
 

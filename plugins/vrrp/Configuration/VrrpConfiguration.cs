@@ -1,3 +1,5 @@
+using Vigil.Linux.Netlink.Route;
+
 namespace Vigil.Plugins.Vrrp.Configuration;
 
 /// <summary>Everything VRRP reads from a cluster configuration.</summary>
@@ -16,5 +18,5 @@ internal sealed record VrrpConfiguration(
     IReadOnlyDictionary<string, TrackProcessOptions> TrackProcesses)
 {
     /// <summary>static_rules, parsed: installed once at start whatever the VRRP state.</summary>
-    public IReadOnlyList<Os.RuleSpec> StaticRules { get; init; } = [];
+    public IReadOnlyList<RuleSpec> StaticRules { get; init; } = [];
 }

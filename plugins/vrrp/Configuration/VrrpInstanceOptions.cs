@@ -1,5 +1,6 @@
 using System.Net;
 using Vigil.Abstractions.Events;
+using Vigil.Linux.Netlink.Route;
 
 namespace Vigil.Plugins.Vrrp.Configuration;
 
@@ -43,7 +44,7 @@ internal sealed record VrrpInstanceOptions
     public IReadOnlyList<string> VirtualRoutes { get; init; } = [];
 
     /// <summary>virtual_rules, parsed; every rule has a preference (keepalived's default when the line gives none).</summary>
-    public IReadOnlyList<Os.RuleSpec> VirtualRules { get; init; } = [];
+    public IReadOnlyList<RuleSpec> VirtualRules { get; init; } = [];
 
     /// <summary>track_interface.</summary>
     public IReadOnlyList<TrackReference> TrackInterfaces { get; init; } = [];

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using Vigil.Linux.Netlink.Route;
 using Vigil.Plugins.Vrrp.Configuration;
-using Vigil.Plugins.Vrrp.Os;
 
 namespace Vigil.Plugins.Vrrp.Engine;
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Vigil.Abstractions.Events;
 using Vigil.Abstractions.State;
+using Vigil.Linux.Netlink.Route;
 using Vigil.Plugins.Vrrp.Os;
 
 namespace Vigil.Plugins.Vrrp.Engine;

@@ -1,6 +1,7 @@
 using System.Net.Sockets;
 using Vigil.Abstractions.Events;
 using Vigil.Abstractions.State;
+using Vigil.Linux;
 using Vigil.Plugins.Vrrp.Protocol;
 
 namespace Vigil.Plugins.Vrrp.Engine;
@@ -90,7 +91,7 @@ internal sealed partial class GroupRunner
                 _services.Metrics.Sent(instance.Name);
             }
         }
-        catch (Exception e) when (e is Os.OsException or SocketException or ArgumentException or ObjectDisposedException)
+        catch (Exception e) when (e is OsException or SocketException or ArgumentException or ObjectDisposedException)
         {
             LogSendFailed(instance.Name, e.Message);
         }

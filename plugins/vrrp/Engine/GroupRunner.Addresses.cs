@@ -1,5 +1,6 @@
 using System.Net.Sockets;
-using Vigil.Plugins.Vrrp.Os;
+using Vigil.Linux;
+using Vigil.Linux.Netlink.Route;
 
 namespace Vigil.Plugins.Vrrp.Engine;
 
@@ -78,7 +79,7 @@ internal sealed partial class GroupRunner
         {
             action();
         }
-        catch (Exception e) when (e is Os.OsException or SocketException or IOException or ObjectDisposedException)
+        catch (Exception e) when (e is OsException or SocketException or IOException or ObjectDisposedException)
         {
             LogAddressFailed(instance.Name, what, e.Message);
         }

@@ -1,4 +1,4 @@
-using Vigil.Plugins.Vrrp.Os;
+using Vigil.Linux.Threading;
 
 namespace Vigil.Plugins.Vrrp.Engine;
 

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
-using Vigil.Plugins.Vrrp.Os;
+using Vigil.Linux;
+using Vigil.Linux.Threading;
 using Vigil.Plugins.Vrrp.Protocol;
 
 namespace Vigil.Plugins.Vrrp.Engine;

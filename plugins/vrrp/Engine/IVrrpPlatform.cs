@@ -1,3 +1,4 @@
+using Vigil.Linux.Netlink.Route;
 using Vigil.Plugins.Vrrp.Os;
 
 namespace Vigil.Plugins.Vrrp.Engine;

@@ -4,6 +4,7 @@ using Vigil.Abstractions.Configuration;
 using Vigil.Abstractions.Events;
 using Vigil.Abstractions.Processes;
 using Vigil.Abstractions.State;
+using Vigil.Linux;
 using Vigil.Plugins.Vrrp.Configuration;
 using Vigil.Plugins.Vrrp.Os;
 using Vigil.Plugins.Vrrp.Protocol;

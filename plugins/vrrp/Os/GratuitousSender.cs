@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
-using static Vigil.Plugins.Vrrp.Os.LinuxConstants;
+using Vigil.Linux.Sockets;
+using static Vigil.Linux.Sockets.LinuxConstants;
 
 namespace Vigil.Plugins.Vrrp.Os;
 

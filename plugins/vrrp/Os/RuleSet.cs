@@ -1,4 +1,6 @@
 using System.Net.Sockets;
+using Vigil.Linux;
+using Vigil.Linux.Netlink.Route;
 
 namespace Vigil.Plugins.Vrrp.Os;
 

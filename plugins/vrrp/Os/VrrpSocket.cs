@@ -2,6 +2,8 @@ using System.Buffers.Binary;
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
+using Vigil.Linux;
+using Vigil.Linux.Sockets;
 
 namespace Vigil.Plugins.Vrrp.Os;
 
@@ -28,7 +30,7 @@ internal sealed class VrrpSocket : IVrrpSocket
         _receive = receive;
         _rawIpv4 = rawIpv4;
         _receive.Blocking = false;
-        _protocol = options.AuthenticationHeader ? 51 : LinuxConstants.IPPROTO_VRRP;
+        _protocol = VrrpSocketSetup.Protocol(options);
     }
 
     /// <inheritdoc />

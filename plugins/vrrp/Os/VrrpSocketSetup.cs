@@ -1,7 +1,9 @@
 using System.Buffers.Binary;
 using System.Net;
 using System.Net.Sockets;
-using static Vigil.Plugins.Vrrp.Os.LinuxConstants;
+using Vigil.Linux.Sockets;
+using Vigil.Plugins.Vrrp.Protocol;
+using static Vigil.Linux.Sockets.LinuxConstants;
 
 namespace Vigil.Plugins.Vrrp.Os;
 
@@ -133,7 +135,8 @@ internal static class VrrpSocketSetup
         return mreq;
     }
 
-    private static int Protocol(VrrpSocketOptions options) => options.AuthenticationHeader ? 51 : IPPROTO_VRRP;
+    /// <summary>The IP protocol the sockets carry: AH (51) with AH authentication, else VRRP (112).</summary>
+    internal static int Protocol(VrrpSocketOptions options) => options.AuthenticationHeader ? 51 : InternetChecksum.VrrpProtocol;
 
     private static void SetChecksum(Socket socket, VrrpSocketOptions options)
     {

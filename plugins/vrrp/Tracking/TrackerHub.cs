@@ -1,8 +1,10 @@
 using Microsoft.Extensions.Logging;
 using Vigil.Abstractions.Processes;
+using Vigil.Linux;
+using Vigil.Linux.Netlink.Route;
+using Vigil.Linux.Threading;
 using Vigil.Plugins.Vrrp.Configuration;
 using Vigil.Plugins.Vrrp.Engine;
-using Vigil.Plugins.Vrrp.Os;
 using Vigil.Plugins.Vrrp.Protocol;
 
 namespace Vigil.Plugins.Vrrp.Tracking;

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Vigil.Host.Runtime;
 using Vigil.Host.Tests.Support;
 using Vigil.Testing;
 using Vigil.Testing.Processes;
@@ -85,10 +86,10 @@ public sealed class PluginConfigSourceTests
         await runtime.StopAsync();
     }
 
-    private static JsonObject Detail(Runtime.VigilRuntime runtime) =>
+    private static JsonObject Detail(VigilRuntime runtime) =>
         runtime.GetStatus()["modules"]!.AsArray().Single(m => m!["name"]!.GetValue<string>() == "kvconf")!["status"]!.AsArray()[0]!.AsObject();
 
-    private static JsonObject Values(Runtime.VigilRuntime runtime) => Detail(runtime)["values"]!.AsObject();
+    private static JsonObject Values(VigilRuntime runtime) => Detail(runtime)["values"]!.AsObject();
 
     private static string KvFile(string text)
     {

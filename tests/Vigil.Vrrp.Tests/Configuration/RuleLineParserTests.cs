@@ -3,8 +3,8 @@ using System.Net.Sockets;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
+using Vigil.Linux.Netlink.Route;
 using Vigil.Plugins.Vrrp.Configuration;
-using Vigil.Plugins.Vrrp.Os;
 
 namespace Vigil.Vrrp.Tests.Configuration;
 
@@ -31,6 +31,34 @@ public class RuleLineParserTests
             new RuleSpec(AddressFamily.InterNetwork, RuleAction.Table, 254, 300, IPAddress.Parse("10.1.0.0"), 16, IPAddress.Parse("10.9.0.0"), 16, true, 0x10, 0x10, 0xff,
                 "eth0", "eth1", UidRange: (10, 20), Protocol: 18, IpProtocol: 6, SourcePorts: (1000, 2000), DestinationPorts: (80, 80)),
             rule);
+    }
+
+    /// <summary>
+    /// The rules Vigil.Linux.Tests' NetlinkRuleNetnsTests installs in a namespace and reads back with ip-rule(8): line to
+    /// spec here and spec to kernel there cover keepalived's lines end to end.
+    /// </summary>
+    [Fact]
+    public void TryParse_LinesOfTheNetlinkRuleNetnsTest_GiveItsSpecs()
+    {
+        string[] lines =
+        [
+            "from 192.168.28.0/24 table 1 preference 100",
+            "not to 10.5.0.0/16 iif eth0 fwmark 0x10/0xff preference 101 table 1000",
+            "from 10.6.0.0/16 preference 102 goto 104",
+            "from fd28::/64 table 2 preference 100",
+        ];
+
+        var rules = lines.Select(line => RuleLineParser.TryParse(line, out var error) ?? throw new InvalidOperationException(error)).ToList();
+
+        Assert.Equal<RuleSpec>(
+            [
+                new RuleSpec(AddressFamily.InterNetwork, RuleAction.Table, Table: 1, Priority: 100, Source: IPAddress.Parse("192.168.28.0"), SourceLength: 24),
+                new RuleSpec(AddressFamily.InterNetwork, RuleAction.Table, Table: 1000, Priority: 101, Destination: IPAddress.Parse("10.5.0.0"), DestinationLength: 16,
+                    Invert: true, FwMark: 0x10, FwMask: 0xff, InputInterface: "eth0"),
+                new RuleSpec(AddressFamily.InterNetwork, RuleAction.Goto, Priority: 102, Source: IPAddress.Parse("10.6.0.0"), SourceLength: 16, GotoTarget: 104),
+                new RuleSpec(AddressFamily.InterNetworkV6, RuleAction.Table, Table: 2, Priority: 100, Source: IPAddress.Parse("fd28::"), SourceLength: 64),
+            ],
+            rules);
     }
 
     [Theory]

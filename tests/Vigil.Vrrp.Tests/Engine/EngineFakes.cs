@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 using Vigil.Abstractions.Events;
+using Vigil.Linux.Netlink.Route;
 using Vigil.Plugins.Vrrp.Os;
 
 namespace Vigil.Vrrp.Tests.Engine;

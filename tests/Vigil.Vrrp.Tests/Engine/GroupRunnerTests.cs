@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using Vigil.Abstractions.Events;
-using Vigil.Plugins.Vrrp.Os;
+using Vigil.Linux.Netlink.Route;
 using Vigil.Plugins.Vrrp.Protocol;
 using Vigil.Plugins.Vrrp.Tracking;
 

@@ -1,3 +1,4 @@
+using Vigil.Linux.Netlink.Route;
 using Vigil.Plugins.Vrrp.Engine;
 using Vigil.Plugins.Vrrp.Os;
 using static Vigil.Vrrp.Tests.Configuration.ConfigBuilder;

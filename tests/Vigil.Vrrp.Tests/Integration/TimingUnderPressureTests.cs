@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using Vigil.Linux.Threading;
 using Vigil.Plugins.Vrrp.Os;
 using Vigil.Testing;
 using Vigil.Testing.Netns;

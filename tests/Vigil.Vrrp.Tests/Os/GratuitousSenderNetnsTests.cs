@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Vigil.Linux.Netlink.Route;
 using Vigil.Plugins.Vrrp.Os;
 using Vigil.Testing.Netns;
 

@@ -1,4 +1,6 @@
 using System.Net.Sockets;
+using Vigil.Linux;
+using Vigil.Linux.Netlink.Route;
 using Vigil.Plugins.Vrrp.Os;
 using Vigil.Vrrp.Tests.Engine;
 

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using Vigil.Linux;
 using Vigil.Plugins.Vrrp.Os;
 using Vigil.Testing.Netns;
 
