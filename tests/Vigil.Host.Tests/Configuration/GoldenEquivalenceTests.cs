@@ -13,7 +13,7 @@ public sealed class GoldenEquivalenceTests
         Assert.Empty(conf.Issues);
         Assert.Empty(json.Issues);
         Assert.Equal(TreeDump.Of(conf.Configuration!), TreeDump.Of(json.Configuration!));
-        Assert.Equal(40, TreeDump.Of(conf.Configuration!).Count);
+        Assert.Equal(43, TreeDump.Of(conf.Configuration!).Count);
     }
 
     [Theory]
@@ -21,6 +21,7 @@ public sealed class GoldenEquivalenceTests
     [InlineData("virtual_server:0:real_server:0:HTTP_GET:url:1:status_code", 55, 49)]
     [InlineData("global_defs:notification_email:1", 5, 4)]
     [InlineData("vrrp_instance:0:virtual_router_id:missing", 24, 25)]
+    [InlineData("virtual_server_group:0:members:1", 71, 64)]
     public void Locate_SamePathInBothFormats_NamesEachFilesLine(string path, int confLine, int jsonLine)
     {
         var conf = ClusterConfigLoader.Load(Fixtures.PathOf("golden/cluster.conf"), "node1").Configuration!;

@@ -66,6 +66,22 @@ public sealed class KeepalivedConfigurationProviderTests : IDisposable
     }
 
     [Fact]
+    public void Load_VirtualServerGroup_KeepsEveryMemberLineInOrder()
+    {
+        var result = _temp.Load("virtual_server_group web {\n 10.0.0.1 80\n 10.0.0.1 80\n 2001:db8::1 80\n 10.0.0.2-10 80\n fwmark 7\n}\n");
+
+        Assert.Empty(result.Issues);
+        Assert.Equal(
+            [
+                "virtual_server_group:0:members:0=10.0.0.1 80", "virtual_server_group:0:members:1=10.0.0.1 80",
+                "virtual_server_group:0:members:2=2001:db8::1 80", "virtual_server_group:0:members:3=10.0.0.2-10 80",
+                "virtual_server_group:0:members:4=fwmark 7", "virtual_server_group:0:name=web",
+            ],
+            TreeDump.Of(result.Configuration!));
+        Assert.Equal(6, result.Configuration!.Locate("virtual_server_group:0:members:4")!.Line);
+    }
+
+    [Fact]
     public void Load_RepeatedBlockWithoutArguments_BecomesAnArray()
     {
         var result = _temp.Load("HTTP_GET {\n url {\n path /a\n }\n url {\n path /b\n }\n}\n");

@@ -62,7 +62,7 @@ internal static class ConfigBuilder
         return values.Where(p => p.Value is not null).ToDictionary();
     }
 
-    private sealed class NullLocator : IConfigLocator
+    internal sealed class NullLocator : IConfigLocator
     {
         public static readonly NullLocator Instance = new();
 

@@ -65,6 +65,42 @@ public class VrrpConfigValidatorTests
         Assert.Contains(report.Issues, i => i.Severity == ConfigSeverity.Warning && i.Message == message);
     }
 
+    [Theory]
+    [InlineData(null, true)]
+    [InlineData("true", true)]
+    [InlineData("yes", true)]
+    [InlineData("on", true)]
+    [InlineData("no", false)]
+    [InlineData("false", false)]
+    [InlineData("off", false)]
+    [InlineData("0", false)]
+    public void Flag_ReadsKeepalivedBooleans(string? value, bool expected)
+    {
+        var report = Validate(Seed((I + "higher_prio_send_advert", value)));
+        var config = VrrpConfigurationReader.Read(Build(Seed((I + "higher_prio_send_advert", value))), report);
+
+        Assert.False(report.HasErrors);
+        Assert.Equal(expected, config.Instances[0].HigherPrioritySendAdvert);
+    }
+
+    [Fact]
+    public void Flag_NotABoolean_IsAnError()
+    {
+        var report = Validate(Seed((I + "higher_prio_send_advert", "sometimes")));
+
+        Assert.Contains(report.Issues, i => i.Severity == ConfigSeverity.Error && i.Message == "invalid higher_prio_send_advert 'sometimes' in vrrp_instance VI_1 (expected yes or no)");
+    }
+
+    [Fact]
+    public void NotifyKeyword_WithNotifyDisabled_IsAWarningNamingTheModule()
+    {
+        var report = new ValidationReport(NullLocator.Instance, new KeywordClaims(Vigil.Host.Configuration.Validation.KnownOwners.NestedKeywordsOf("notify").Select(c => ("notify", false, c))));
+        new VrrpConfigValidator().Validate(Build(SeedVi1), report);
+
+        Assert.False(report.HasErrors);
+        Assert.Contains(report.Issues, i => i.Message == "'notify_master' in vrrp_instance VI_1 needs module 'notify', which is not enabled; ignored");
+    }
+
     [Fact]
     public void V3_AcceptsCentisecondInterval()
     {

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using Vigil.Abstractions.Events;
+using Vigil.Abstractions.State;
 using Vigil.Linux.Netlink.Route;
 using Vigil.Plugins.Vrrp.Protocol;
 using Vigil.Plugins.Vrrp.Tracking;
@@ -24,6 +25,40 @@ public class GroupRunnerTests
         Assert.Equal([100], h.SentPriorities);
         var change = h.Bus.Events.OfType<VrrpStateChanged>().Last();
         Assert.Equal((VrrpState.Backup, VrrpState.Master, "vrrp", 51), (change.OldState, change.NewState, change.Source, change.VirtualRouterId));
+    }
+
+    [Fact]
+    public void Transitions_AreKeptInTheClusterState_WithStateAndPriority()
+    {
+        using var h = new RunnerHarness();
+        h.Runner.StartRouters();
+        var backup = h.State.Current.Get(StateKeys.VrrpInstance("VI_1"))!;
+
+        h.Step(TimeSpan.FromSeconds(4));
+
+        Assert.Equal(VrrpState.Backup, backup.Value.State);
+        Assert.Equal(
+            new VrrpInstanceStatus("VI_1", "eth0", 51, VrrpState.Master, 100, 100),
+            h.State.Current.Get(StateKeys.VrrpInstance("VI_1"))!.Value);
+        Assert.Equal("vrrp", h.State.Current.Get(StateKeys.VrrpInstance("VI_1"))!.Source);
+    }
+
+    [Fact]
+    public void AdvertsWhileMaster_WriteNothingMoreToTheClusterState()
+    {
+        using var h = new RunnerHarness();
+        h.Runner.StartRouters();
+        h.Step(TimeSpan.FromSeconds(4));
+        var version = h.State.Current.Version;
+        var sent = h.SentPriorities.Count;
+
+        for (var i = 0; i < 10; i++)
+        {
+            h.Step(TimeSpan.FromSeconds(1));
+        }
+
+        Assert.True(h.SentPriorities.Count >= sent + 9, $"{h.SentPriorities.Count - sent} adverts sent");
+        Assert.Equal(version, h.State.Current.Version);
     }
 
     [Fact]
