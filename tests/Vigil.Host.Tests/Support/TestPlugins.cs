@@ -21,7 +21,7 @@ public static class TestPlugins
         {
             if (!_built)
             {
-                foreach (var plugin in new[] { "alpha", "beta", "broken", "smtpcheck" })
+                foreach (var plugin in new[] { "alpha", "beta", "broken", "smtpcheck", "httpecho" })
                 {
                     var project = Path.Combine(RepoPaths.Root, "tests", "plugins", plugin, plugin + ".csproj");
                     var result = await Command.RunAsync("dotnet", ["build", project, "-nologo", "-v", "q", "-c", RepoPaths.Configuration], TimeSpan.FromMinutes(3));
