@@ -63,10 +63,10 @@ internal static class OpCommand
             return OperationClient.Usage;
         }
 
-        var operations = await client.ListAsync().ConfigureAwait(false);
+        var operations = await client.ListAsync(quiet: true).ConfigureAwait(false);
         if (operations is null)
         {
-            Console.Error.WriteLine($"vigil: '{string.Join(' ', words)}' is not a command of vigil; modules declare more commands, but no running instance could be asked");
+            Console.Error.WriteLine($"vigil: unknown command '{string.Join(' ', words)}' (modules declare further commands, but no running instance answers on {client.Socket}); 'vigil --help' lists the built-in ones");
             return OperationClient.Usage;
         }
 

@@ -18,10 +18,13 @@ internal sealed class OperationClient(string socket, bool json, TextWriter outpu
 
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
-    /// <summary>The operations the instance declares, or null (reported) when none answers.</summary>
-    public async Task<IReadOnlyList<(OperationDescriptor Descriptor, string Module)>?> ListAsync()
+    /// <summary>The instance's admin socket.</summary>
+    public string Socket => socket;
+
+    /// <summary>The operations the instance declares, or null when none answers (reported unless <paramref name="quiet"/>).</summary>
+    public async Task<IReadOnlyList<(OperationDescriptor Descriptor, string Module)>?> ListAsync(bool quiet = false)
     {
-        var answer = await RequestAsync(new JsonObject { ["op"] = "operations" }).ConfigureAwait(false);
+        var answer = await RequestAsync(new JsonObject { ["op"] = "operations" }, quiet).ConfigureAwait(false);
         return answer is null
             ? null
             : [.. (answer["result"] as JsonArray ?? []).OfType<JsonObject>().Select(o => (OperationJson.Read(o), o["module"]?.GetValue<string>() ?? ""))];
@@ -94,7 +97,7 @@ internal sealed class OperationClient(string socket, bool json, TextWriter outpu
         return status switch { "done" => Done, "usage" => Usage, _ => Refused };
     }
 
-    private async Task<JsonObject?> RequestAsync(JsonObject request)
+    private async Task<JsonObject?> RequestAsync(JsonObject request, bool quiet = false)
     {
         try
         {
@@ -109,7 +112,11 @@ internal sealed class OperationClient(string socket, bool json, TextWriter outpu
         }
         catch (Exception e) when (e is SocketException or IOException or OperationCanceledException or JsonException)
         {
-            error.WriteLine($"vigil: no running instance answers on {socket}: {e.Message}");
+            if (!quiet)
+            {
+                error.WriteLine($"vigil: no running instance answers on {socket}: {e.Message}");
+            }
+
             return null;
         }
     }
