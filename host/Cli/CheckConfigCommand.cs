@@ -34,7 +34,6 @@ internal static class CheckConfigCommand
         {
             modules = ModuleCatalog.LoadEnabled(options, ModuleCatalog.ResolveDirectory(options));
             container = HostServices.Build(options, bootstrap.Configuration, NullLoggerFactory.Instance, TimeProvider.System, modules);
-            ContributionConflicts.Verify(modules, container);
         }
         catch (ModuleLoadException e)
         {
@@ -44,6 +43,13 @@ internal static class CheckConfigCommand
 
         using (container)
         {
+            var conflicts = ContributionConflicts.Find(modules, container);
+            if (conflicts.Count > 0)
+            {
+                error.WriteLine($"vigil: {string.Join("; ", conflicts)}");
+                return 1;
+            }
+
             var (configuration, issues) = ClusterConfigCheck.Run(options.Cluster.ConfigFile, modules.Select(m => m.Module).ToList(), container);
             foreach (var issue in issues)
             {

@@ -19,6 +19,7 @@ internal sealed class StateWatch : IDisposable
     private readonly Action<StateWatch> _onDispose;
     private readonly TimeProvider _time;
     private readonly CancellationTokenSource _stopping = new();
+    private int _disposed;
 
     public StateWatch(
         string reader,
@@ -53,16 +54,34 @@ internal sealed class StateWatch : IDisposable
         }
     }
 
+    /// <summary>Stops the reader; its task ends after the call under way, if any, and releases what it holds.</summary>
     public void Dispose()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
         _onDispose(this);
-        _wake.Writer.TryComplete();
         _stopping.Cancel();
+        _wake.Writer.TryComplete();
     }
 
     private async Task RunAsync()
     {
-        var token = _stopping.Token;
+        try
+        {
+            await LoopAsync(_stopping.Token).ConfigureAwait(false);
+        }
+        finally
+        {
+            // Only Dispose ends the loop, and it cancels before anything can observe the end, so nothing uses the source after this.
+            _stopping.Dispose();
+        }
+    }
+
+    private async Task LoopAsync(CancellationToken token)
+    {
         var handled = -1L;
         var failed = false;
         while (!token.IsCancellationRequested)
