@@ -55,6 +55,26 @@ public class AddressRangeTests
         Assert.Equal(BigInteger.Pow(2, 128), range.Count);
     }
 
+    [Fact]
+    public void TryParse_Ipv6CidrReachingIntoTheMappedBlock_StaysIpv6AndParsesBack()
+    {
+        Assert.True(AddressRange.TryParse("::/80", out var range, out _));
+
+        Assert.Equal(AddressFamily.InterNetworkV6, range.Last.AddressFamily);
+        Assert.Equal("::-::ffff:255.255.255.255", range.ToString());
+        Assert.True(AddressRange.TryParse(range.ToString(), out var again, out var error), error);
+        Assert.Equal(range, again);
+    }
+
+    [Fact]
+    public void TryParse_Ipv6RangeEndingInTheMappedBlock_IsAnIpv6Range()
+    {
+        Assert.True(AddressRange.TryParse("::fffe:0:0-::ffff:0.0.0.1", out var range, out var error), error);
+
+        Assert.Equal(AddressFamily.InterNetworkV6, range.Family);
+        Assert.Equal(new BigInteger(4294967298), range.Count);
+    }
+
     [Theory]
     [InlineData("10.0.0.1", AddressFamily.InterNetwork)]
     [InlineData("10.0.0.0/8", AddressFamily.InterNetwork)]
@@ -130,6 +150,19 @@ public class AddressRangeTests
         Assert.True(AddressRange.TryParse("2001:db8::/126", out var range, out _));
 
         Assert.Equal(expected, range.Contains(IPAddress.Parse(address)));
+    }
+
+    [Theory]
+    [InlineData("::ffff:10.0.0.1", true)]
+    [InlineData("::ffff:255.255.255.255", true)]
+    [InlineData("::1:0:0:0", false)]
+    [InlineData("10.0.0.1", false)]
+    public void Contains_Ipv6RangeOverTheMappedBlock_HoldsMappedAddresses(string address, bool expected)
+    {
+        Assert.True(AddressRange.TryParse("::/80", out var range, out _));
+
+        Assert.Equal(expected, range.Contains(IPAddress.Parse(address)));
+        Assert.True(range.Contains(range.Last));
     }
 
     [Fact]
