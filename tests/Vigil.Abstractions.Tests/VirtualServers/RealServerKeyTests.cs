@@ -82,6 +82,8 @@ public class RealServerKeyTests
     [InlineData("  ", "an address is missing")]
     [InlineData("server1 80", "'server1' is not an IP address")]
     [InlineData("10.1 80", "'10.1' is not an IP address")]
+    [InlineData("010.000.000.001 80", "'010.000.000.001' is not an IP address")]
+    [InlineData("[2001:db8::1]:80 8080", "'[2001:db8::1]:80' is not an IP address")]
     [InlineData("10.0.0.1 65536", "port '65536' is not a number in 0-65535")]
     [InlineData("10.0.0.1:x", "port 'x' is not a number in 0-65535")]
     [InlineData("[2001:db8::1]:", "port '' is not a number in 0-65535")]

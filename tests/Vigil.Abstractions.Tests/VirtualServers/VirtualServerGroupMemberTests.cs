@@ -108,6 +108,8 @@ public class VirtualServerGroupMemberTests
     [InlineData("10.0.0.1 -1", "port '-1' is not a number in 0-65535")]
     [InlineData("10.1 80", "'10.1' is not an IP address")]
     [InlineData("10.0.0.1:80", "'10.0.0.1:80' is not an IP address")]
+    [InlineData("[2001:db8::1]:80", "'[2001:db8::1]:80' is not an IP address")]
+    [InlineData("010.0.0.1-10 80", "'010.0.0.1' is not an IP address")]
     [InlineData("10.0.0.10-1 80", "address range 10.0.0.10-1 ends before it starts")]
     [InlineData("10.0.0.1-2001:db8::1 80", "'2001:db8::1' is not the end of an address range starting at 10.0.0.1")]
     [InlineData("10.0.0.0/40 80", "prefix length '40' is not a number in 0-32")]

@@ -46,6 +46,18 @@ public class VirtualServerKeyTests
         Assert.Equal("[2001:db8::1]:80/tcp", key.ToString());
     }
 
+    [Theory]
+    [InlineData("0.0.0.0 80", "0.0.0.0:80/tcp")]
+    [InlineData("10.0.0.0 80", "10.0.0.0:80/tcp")]
+    [InlineData("100.200.10.0 80", "100.200.10.0:80/tcp")]
+    [InlineData("255.255.255.255 80", "255.255.255.255:80/tcp")]
+    public void TryParse_ZeroParts_AreNotLeadingZeros(string text, string expected)
+    {
+        Assert.True(VirtualServerKey.TryParse(text, TransportProtocol.Tcp, out var key, out var error), error);
+
+        Assert.Equal(expected, key.ToString());
+    }
+
     [Fact]
     public void TryParse_AddressWithoutPort_HasPortZero()
     {
@@ -197,6 +209,15 @@ public class VirtualServerKeyTests
     [InlineData("10.1", "'10.1' is not an IP address")]
     [InlineData("10 80", "'10' is not an IP address")]
     [InlineData("10.0.0.256 80", "'10.0.0.256' is not an IP address")]
+    [InlineData("010.0.0.1 80", "'010.0.0.1' is not an IP address")]
+    [InlineData("192.168.010.1 80", "'192.168.010.1' is not an IP address")]
+    [InlineData("10.0.0.01:80", "'10.0.0.01' is not an IP address")]
+    [InlineData("0x0a.0.0.1 80", "'0x0a.0.0.1' is not an IP address")]
+    [InlineData("10.0.0.0377 80", "'10.0.0.0377' is not an IP address")]
+    [InlineData("4294967295 80", "'4294967295' is not an IP address")]
+    [InlineData("[2001:db8::1]:80 443", "'[2001:db8::1]:80' is not an IP address")]
+    [InlineData("[2001:db8::1]:99999 443", "'[2001:db8::1]:99999' is not an IP address")]
+    [InlineData("[[2001:db8::1]] 80", "'[[2001:db8::1]]' is not an IP address")]
     [InlineData("10.0.0.1 70000", "port '70000' is not a number in 0-65535")]
     [InlineData("10.0.0.1:70000", "port '70000' is not a number in 0-65535")]
     [InlineData("10.0.0.1 -1", "port '-1' is not a number in 0-65535")]
