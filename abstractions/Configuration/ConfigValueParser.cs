@@ -53,7 +53,8 @@ public static class ConfigValueParser
             _ when t.EndsWith('h') => (t[..^1], 3600.0),
             _ => (t, 1.0),
         };
-        if (!double.TryParse(number, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var n) || n * scale > MaxDurationSeconds)
+        // double.TryParse also reads "NaN" and "Infinity", which no configuration means (and TimeSpan refuses NaN).
+        if (!double.TryParse(number, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var n) || !double.IsFinite(n) || n * scale > MaxDurationSeconds)
         {
             return false;
         }
