@@ -319,6 +319,44 @@ public class CheckerBlockReaderTests
         Assert.Equal([message], _report.Issues.Select(i => i.Message));
     }
 
+    [Theory]
+    [InlineData(null, null, "alpha maybe", "invalid alpha 'maybe' in TCP_CHECK of real_server 10.0.0.1 8080 (expected yes or no)")]
+    [InlineData(null, "alpha maybe", null, "invalid alpha 'maybe' in real_server 10.0.0.1 8080 (expected yes or no)")]
+    [InlineData("alpha maybe", null, null, "invalid alpha 'maybe' in virtual_server 10.0.0.100 80 (expected yes or no)")]
+    [InlineData("omega sometimes", null, null, "invalid omega 'sometimes' in virtual_server 10.0.0.100 80 (expected yes or no)")]
+    [InlineData(null, null, "log_all_failures 2", "invalid log_all_failures '2' in TCP_CHECK of real_server 10.0.0.1 8080 (expected yes or no)")]
+    public void Read_InvalidFlag_IsReportedAndNull(string? virtualServer, string? real, string? own, string message)
+    {
+        Assert.Null(Read(Tcp(), Lines(own), Lines(real), Lines(virtualServer)));
+
+        Assert.Equal([message], _report.Issues.Select(i => i.Message));
+    }
+
+    [Fact]
+    public void Read_TwoCheckersInheritingOneInvalidFlag_AreBothNullAndItIsReportedOnce()
+    {
+        var tree = Tree.Of(($"{VirtualServer}:name", "10.0.0.100 80"), ($"{RealServer}:name", "10.0.0.1 8080"), ($"{RealServer}:alpha", "maybe"));
+        var rs = tree.GetSection(RealServer);
+
+        var tcp = CheckerBlockReader.Read(Tcp(), rs.GetSection("TCP_CHECK"), rs, tree.GetSection(VirtualServer), Context, _report);
+        var http = CheckerBlockReader.Read(Checker("HTTP_GET", new CheckerSchema(["url"])), rs.GetSection("HTTP_GET"), rs, tree.GetSection(VirtualServer), Context, _report);
+
+        Assert.Null(tcp);
+        Assert.Null(http);
+        Assert.Single(_report.Issues);
+    }
+
+    [Fact]
+    public void Read_SameBlockReadTwiceIntoOneReport_IsNullBothTimes()
+    {
+        var checker = Checker("SMTP_CHECK", new CheckerSchema(["helo_name"]), b => b.Error("helo_name", "bad helo_name"));
+
+        Assert.Null(Read(checker, ["helo_name x"]));
+        Assert.Null(Read(checker, ["helo_name x"]));
+
+        Assert.Single(_report.Issues);
+    }
+
     [Fact]
     public void Read_InvalidInheritedValue_IsReportedAtTheServersKey()
     {
@@ -348,7 +386,7 @@ public class CheckerBlockReaderTests
     [Fact]
     public void Read_UnknownKeyword_IsNamedWithTheCheckerAndRealServer()
     {
-        Read(Tcp(), ["bogus 1", "url_path /"]);
+        Assert.Null(Read(Tcp(), ["bogus 1", "url_path /"]));
 
         Assert.Equal(
             [$"unknown keyword 'bogus' in {Where}", $"unknown keyword 'url_path' in {Where}"],
@@ -359,7 +397,7 @@ public class CheckerBlockReaderTests
     [Fact]
     public void Read_OmegaInTheCheckerBlock_IsUnknown()
     {
-        Read(Tcp(), ["omega"]);
+        Assert.Null(Read(Tcp(), ["omega"]));
 
         Assert.Equal([$"unknown keyword 'omega' in {Where}"], _report.Issues.Select(i => i.Message));
     }
@@ -433,7 +471,7 @@ public class CheckerBlockReaderTests
     [Fact]
     public void Read_CheckerWithoutStandardKeywords_RejectsConnectIpOnce()
     {
-        Read(FileCheck(), ["file /run/healthy", "connect_ip 10.1"]);
+        Assert.Null(Read(FileCheck(), ["file /run/healthy", "connect_ip 10.1"]));
 
         Assert.Equal(["unknown keyword 'connect_ip' in FILE_CHECK of real_server 10.0.0.1 8080"], _report.Issues.Select(i => i.Message));
     }
@@ -441,7 +479,7 @@ public class CheckerBlockReaderTests
     [Fact]
     public void Read_CheckerWithoutStandardKeywords_RejectsItsOwnDelayLoopOnce()
     {
-        Read(FileCheck(), ["delay_loop abc"], real: ["delay_loop 7"]);
+        Assert.Null(Read(FileCheck(), ["delay_loop abc"], real: ["delay_loop 7"]));
 
         Assert.Equal(["unknown keyword 'delay_loop' in FILE_CHECK of real_server 10.0.0.1 8080"], _report.Issues.Select(i => i.Message));
     }
@@ -465,11 +503,11 @@ public class CheckerBlockReaderTests
     }
 
     [Fact]
-    public void Read_TimingOnlyChecker_RejectsConnectionKeywordsAndProbesTheRealServer()
+    public void Read_TimingOnlyChecker_RejectsConnectionKeywords()
     {
         var misc = Checker("MISC_CHECK", new CheckerSchema(["misc_path"], StandardCheckerOptions.Timing) { DefaultRetry = 0 });
 
-        Read(misc, ["misc_path /bin/true", "connect_port 9000", "delay_loop 3"]);
+        Assert.Null(Read(misc, ["misc_path /bin/true", "connect_port 9000", "delay_loop 3"]));
 
         Assert.Equal(["unknown keyword 'connect_port' in MISC_CHECK of real_server 10.0.0.1 8080"], _report.Issues.Select(i => i.Message));
     }
