@@ -21,8 +21,9 @@ public static class CheckerBlockReader
     private static readonly TimeSpan DefaultConnectTimeout = TimeSpan.FromSeconds(5);
 
     /// <summary>
-    /// Validates <paramref name="checkerBlock"/> and returns its resolved settings, or null when it has errors (each
-    /// reported with its file and line).
+    /// Validates <paramref name="checkerBlock"/> and returns its resolved settings, or null when it has errors: an unknown
+    /// keyword, a rejected value in the block or in one it inherits, or an error from <see cref="IHealthChecker.Validate"/>
+    /// (each reported with its file and line, once however often it is read).
     /// </summary>
     /// <param name="checker">The checker registered under the block's keyword.</param>
     /// <param name="checkerBlock">The checker's block.</param>
@@ -45,6 +46,9 @@ public static class CheckerBlockReader
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(report);
 
+        // Counted with repeats: a second checker inheriting one bad value, or a second read of this block, adds no issue
+        // to the report (it keeps each once) yet is as wrong as the first.
+        var errorsBefore = report.ErrorsReported;
         var where = $"{checker.Name} of {ConfigSections.Describe(realServer, "real_server")}";
         var schema = checker.Schema;
         report.CheckKeywords(checkerBlock, where, CheckerKeywords.For(schema));
@@ -72,26 +76,24 @@ public static class CheckerBlockReader
         var connectTimeout = reading.Timer("connect_timeout", 0.001m, 3600m) ?? DefaultConnectTimeout;
 
         var connection = schema.Standard.HasFlag(StandardCheckerOptions.Connection);
-        var connectAddress = (connection ? reading.Checked(own, "connect_ip", own.Address("connect_ip")) : null) ?? context.RealServer.Address;
-        var connectPort = (connection ? reading.Checked(own, "connect_port", own.Port("connect_port")) : null) ?? schema.DefaultConnectPort ?? context.RealServer.Port;
-        var bindAddress = connection ? reading.Checked(own, "bindto", own.Address("bindto")) : null;
-        var bindPort = connection ? reading.Checked(own, "bind_port", own.Port("bind_port")) : null;
-        var fwmark = connection ? reading.Checked(own, "fwmark", own.Long("fwmark", 1, uint.MaxValue)) : null;
+        var connectAddress = (connection ? own.Address("connect_ip") : null) ?? context.RealServer.Address;
+        var connectPort = (connection ? own.Port("connect_port") : null) ?? schema.DefaultConnectPort ?? context.RealServer.Port;
+        var bindAddress = connection ? own.Address("bindto") : null;
+        var bindPort = connection ? own.Port("bind_port") : null;
+        var fwmark = connection ? own.Long("fwmark", 1, uint.MaxValue) : null;
         if (bindAddress is not null && bindAddress.AddressFamily != connectAddress.AddressFamily)
         {
             own.Error("bindto", $"bindto {bindAddress} and the checked address {connectAddress} are of different address families in {where}");
-            reading.Failed = true;
         }
 
         if (bindPort is not null && bindAddress is null)
         {
             own.Error("bind_port", $"bind_port needs bindto in {where}");
-            reading.Failed = true;
         }
 
-        var errorsBefore = report.Issues.Count(i => i.Severity == ConfigSeverity.Error);
+        // Unknown keywords, rejected values at any level (flags included) and the checker's own errors all count.
         checker.Validate(own);
-        if (reading.Failed || report.Issues.Count(i => i.Severity == ConfigSeverity.Error) > errorsBefore)
+        if (report.ErrorsReported > errorsBefore)
         {
             return null;
         }
@@ -106,16 +108,10 @@ public static class CheckerBlockReader
             schedule);
     }
 
-    /// <summary>One read across the three levels, remembering whether any written value was rejected.</summary>
+    /// <summary>One read across the levels: each keyword from the first level that writes it.</summary>
     private sealed class Reading(ConfigBlock[] levels)
     {
-        public bool Failed { get; set; }
-
-        public TimeSpan? Timer(string key, decimal min, decimal max)
-        {
-            var level = First(key);
-            return level is null ? null : Checked(level, key, level.Timer(key, min, max));
-        }
+        public TimeSpan? Timer(string key, decimal min, decimal max) => First(key)?.Timer(key, min, max);
 
         public bool Flag(string key)
         {
@@ -131,25 +127,11 @@ public static class CheckerBlockReader
                 var key = level.Has("retry") ? "retry" : level.Has("nb_get_retry") ? "nb_get_retry" : null;
                 if (key is not null)
                 {
-                    return Checked(level, key, level.Int(key, 0, 1_000_000));
+                    return level.Int(key, 0, 1_000_000);
                 }
             }
 
             return null;
-        }
-
-        public T? Checked<T>(ConfigBlock level, string key, T? value)
-            where T : class
-        {
-            Failed |= value is null && level.Has(key);
-            return value;
-        }
-
-        public T? Checked<T>(ConfigBlock level, string key, T? value)
-            where T : struct
-        {
-            Failed |= value is null && level.Has(key);
-            return value;
         }
 
         private ConfigBlock? First(string key) => levels.FirstOrDefault(l => l.Has(key));

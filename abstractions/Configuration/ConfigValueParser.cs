@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using Vigil.Abstractions.VirtualServers;
 
 namespace Vigil.Abstractions.Configuration;
 
@@ -52,7 +53,8 @@ public static class ConfigValueParser
             _ when t.EndsWith('h') => (t[..^1], 3600.0),
             _ => (t, 1.0),
         };
-        if (!double.TryParse(number, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var n) || n * scale > MaxDurationSeconds)
+        // double.TryParse also reads "NaN" and "Infinity", which no configuration means (and TimeSpan refuses NaN).
+        if (!double.TryParse(number, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var n) || !double.IsFinite(n) || n * scale > MaxDurationSeconds)
         {
             return false;
         }
@@ -69,20 +71,13 @@ public static class ConfigValueParser
     public static bool TryParseCount(string? text, int min, int max, out int value) =>
         int.TryParse(text?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out value) && value >= min && value <= max;
 
-    /// <summary>An IPv4 or IPv6 address in full form (the <c>10.1</c> shorthands <see cref="IPAddress.TryParse(string?, out IPAddress?)"/> accepts are refused).</summary>
-    public static bool TryParseAddress(string? text, out IPAddress address)
-    {
-        address = IPAddress.None;
-        var trimmed = text?.Trim() ?? "";
-        if (!IPAddress.TryParse(trimmed, out var parsed)
-            || (parsed.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork && trimmed.Count(c => c == '.') != 3))
-        {
-            return false;
-        }
-
-        address = parsed.IsIPv4MappedToIPv6 ? parsed.MapToIPv4() : parsed;
-        return true;
-    }
+    /// <summary>
+    /// An IPv4 or IPv6 address in full form, as keepalived (inet_pton) reads it: the <c>10.1</c> shorthands, octal
+    /// <c>010.0.0.1</c> and hex <c>0x0a.0.0.1</c> parts that <see cref="IPAddress.TryParse(string?, out IPAddress?)"/> accepts
+    /// are refused. IPv4-mapped IPv6 (<c>::ffff:10.0.0.1</c>) is read as IPv4.
+    /// </summary>
+    public static bool TryParseAddress(string? text, out IPAddress address) =>
+        EndpointText.TryParseAddress(text?.Trim() ?? "", out address);
 
     /// <summary>The words of a space-separated value.</summary>
     public static string[] Words(string? text) => (text ?? "").Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries);

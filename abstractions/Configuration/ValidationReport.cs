@@ -28,6 +28,12 @@ public sealed class ValidationReport
     /// <summary>True when at least one error (not just warnings) was reported.</summary>
     public bool HasErrors => _issues.Any(i => i.Severity == ConfigSeverity.Error);
 
+    /// <summary>
+    /// Every error reported so far, repeats included. A reader compares it before and after reading to learn whether
+    /// what it read was wrong, even when the report already held that error (and so kept no new issue).
+    /// </summary>
+    internal int ErrorsReported { get; private set; }
+
     /// <summary>Reports an error at <paramref name="path"/>.</summary>
     public void Error(string path, string message) => Add(ConfigSeverity.Error, path, message);
 
@@ -64,6 +70,11 @@ public sealed class ValidationReport
 
     private void Add(ConfigIssue issue)
     {
+        if (issue.Severity == ConfigSeverity.Error)
+        {
+            ErrorsReported++;
+        }
+
         if (_seen.Add(issue))
         {
             _issues.Add(issue);

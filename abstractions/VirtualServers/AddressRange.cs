@@ -80,7 +80,9 @@ public sealed record AddressRange
     public bool Contains(IPAddress address)
     {
         ArgumentNullException.ThrowIfNull(address);
-        var normal = address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address;
+
+        // An IPv4 range holds the IPv4-mapped spelling of its addresses; an IPv6 range may itself reach into ::ffff:0:0/96.
+        var normal = address.IsIPv4MappedToIPv6 && Family == AddressFamily.InterNetwork ? address.MapToIPv4() : address;
         if (normal.AddressFamily != Family)
         {
             return false;
@@ -130,6 +132,12 @@ public sealed record AddressRange
     {
         if (EndpointText.TryParseAddress(text, out last))
         {
+            // The end of an IPv6 range may be IPv4-mapped (::-::ffff:255.255.255.255, as ::/80 prints): it stays IPv6.
+            if (first.AddressFamily == AddressFamily.InterNetworkV6 && last.AddressFamily == AddressFamily.InterNetwork && IsMappedSpelling(text))
+            {
+                last = last.MapToIPv6();
+            }
+
             return last.AddressFamily == first.AddressFamily;
         }
 
@@ -154,6 +162,8 @@ public sealed record AddressRange
         last = new IPAddress(bytes);
         return true;
     }
+
+    private static bool IsMappedSpelling(string text) => text.Contains(':', StringComparison.Ordinal);
 
     private static BigInteger ToNumber(IPAddress address) =>
         new(address.GetAddressBytes(), isUnsigned: true, isBigEndian: true);

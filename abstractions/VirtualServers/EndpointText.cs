@@ -46,14 +46,24 @@ internal static class EndpointText
         return true;
     }
 
-    /// <summary>Parses an address, mapping IPv4-mapped IPv6 (<c>::ffff:10.0.0.1</c>) to plain IPv4 so one server has one key.</summary>
+    /// <summary>
+    /// Parses an address as keepalived (inet_pton) reads it, mapping IPv4-mapped IPv6 (<c>::ffff:10.0.0.1</c>) to plain
+    /// IPv4 so one server has one key. An IPv6 address may be bracketed (<c>[2001:db8::1]</c>).
+    /// </summary>
     public static bool TryParseAddress(string text, out IPAddress address)
     {
+        address = IPAddress.None;
         var trimmed = text.StartsWith('[') && text.EndsWith(']') ? text[1..^1] : text;
-        if (!IPAddress.TryParse(trimmed, out var parsed) || (parsed.AddressFamily == AddressFamily.InterNetwork && trimmed.Count(c => c == '.') != 3))
+
+        // IPAddress.TryParse is looser than inet_pton: it reads "10" and "10.1" as shorthands, "010.0.0.1" as octal
+        // (8.0.0.1) and "0x0a.0.0.1" as hex, and takes "[2001:db8::1]:80" as the address alone, dropping the port.
+        if (trimmed.Contains('[') || trimmed.Contains(']') || !IPAddress.TryParse(trimmed, out var parsed))
         {
-            // IPAddress.TryParse accepts "10" and "10.1" as IPv4 shorthands; no configuration means those.
-            address = IPAddress.None;
+            return false;
+        }
+
+        if (parsed.AddressFamily == AddressFamily.InterNetwork && !IsDottedDecimal(trimmed))
+        {
             return false;
         }
 
@@ -69,6 +79,13 @@ internal static class EndpointText
         address.AddressFamily == AddressFamily.InterNetworkV6
             ? $"[{address}]:{port.ToString(CultureInfo.InvariantCulture)}"
             : $"{address}:{port.ToString(CultureInfo.InvariantCulture)}";
+
+    /// <summary>Four decimal parts of 1-3 digits without leading zeros, as inet_pton takes them.</summary>
+    private static bool IsDottedDecimal(string text)
+    {
+        var parts = text.Split('.');
+        return parts.Length == 4 && parts.All(p => p.Length is >= 1 and <= 3 && p.All(char.IsAsciiDigit) && (p.Length == 1 || p[0] != '0'));
+    }
 
     private static (string Host, string? Port) SplitJoined(string word)
     {
