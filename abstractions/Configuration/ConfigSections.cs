@@ -21,6 +21,17 @@ public static class ConfigSections
         return children.Count > 0 || section.Value is not null ? [section] : [];
     }
 
+    /// <summary>
+    /// The blocks written under <paramref name="written"/>, a key taken from its parent's <c>GetChildren()</c>: like
+    /// <see cref="Items"/>, except that an empty block (<c>TCP_CHECK { }</c>, which the tree keeps as a key with no value and no
+    /// children) is one block rather than none.
+    /// </summary>
+    public static IReadOnlyList<IConfigurationSection> Blocks(IConfigurationSection written)
+    {
+        var items = Items(written);
+        return items.Count > 0 ? items : [written];
+    }
+
     /// <summary>The string items of a list block, in order.</summary>
     public static IReadOnlyList<string> Lines(IConfigurationSection section) =>
         Items(section).Select(s => s.Value).OfType<string>().ToList();

@@ -16,6 +16,24 @@ public class ConfigSectionsTests
     ]);
 
     [Fact]
+    public void Blocks_EmptyBlockListedByItsParent_IsOneBlock()
+    {
+        var realServer = Tree.Of(("rs:weight", "1"), ("rs:TCP_CHECK", null)).GetSection("rs");
+        var written = realServer.GetChildren().Single(c => c.Key == "TCP_CHECK");
+
+        Assert.Empty(ConfigSections.Items(written));
+        Assert.Equal(["rs:TCP_CHECK"], ConfigSections.Blocks(written).Select(b => b.Path));
+    }
+
+    [Fact]
+    public void Blocks_RepeatedBlock_IsEachElement()
+    {
+        var written = Tree.Of(("rs:HTTP_GET:0:url:path", "/a"), ("rs:HTTP_GET:1:url:path", "/b")).GetSection("rs:HTTP_GET");
+
+        Assert.Equal(["rs:HTTP_GET:0", "rs:HTTP_GET:1"], ConfigSections.Blocks(written).Select(b => b.Path));
+    }
+
+    [Fact]
     public void Items_Array_IsTheElementsInNumericOrder()
     {
         var root = Tree.Of(("vrrp_instance:0:name", "A"), ("vrrp_instance:10:name", "K"), ("vrrp_instance:2:name", "C"), ("vrrp_instance:1:name", "B"));

@@ -62,7 +62,7 @@ public sealed class LvsConfigValidator(IEnumerable<IHealthChecker> checkers) : I
             {
                 if (_checkers.TryGetValue(child.Key, out var checker))
                 {
-                    foreach (var block in ConfigSections.Items(child))
+                    foreach (var block in ConfigSections.Blocks(child))
                     {
                         CheckerBlockReader.Read(checker, block, rs, vs, checkContext, report);
                     }
