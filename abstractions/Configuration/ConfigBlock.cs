@@ -33,11 +33,17 @@ public sealed class ConfigBlock(IConfigurationSection section, string context, V
     /// A keepalived boolean (see <see cref="ConfigValueParser.TryParseFlag"/>): <paramref name="absent"/> when the key is not
     /// written; a value that is not a boolean is reported and read as <paramref name="absent"/>.
     /// </summary>
-    public bool Flag(string key, bool absent = false)
+    public bool Flag(string key, bool absent = false) => OptionalFlag(key) ?? absent;
+
+    /// <summary>
+    /// A keepalived boolean that may be left unwritten (to inherit it, say): null when absent, or when it is not a
+    /// boolean, which is reported.
+    /// </summary>
+    public bool? OptionalFlag(string key)
     {
         if (section[key] is not { } text)
         {
-            return absent;
+            return null;
         }
 
         if (ConfigValueParser.TryParseFlag(text, out var value))
@@ -46,7 +52,7 @@ public sealed class ConfigBlock(IConfigurationSection section, string context, V
         }
 
         report.Error(Path(key), $"invalid {key} '{text}' in {context} (expected yes or no)");
-        return absent;
+        return null;
     }
 
     /// <summary>An integer in [min, max] (the first word of the value); null when absent or reported.</summary>
@@ -107,6 +113,32 @@ public sealed class ConfigBlock(IConfigurationSection section, string context, V
     public TimeSpan? Timer(string key, decimal min, decimal max) =>
         Seconds(key, min, max) is { } seconds ? TimeSpan.FromTicks((long)(seconds * TimeSpan.TicksPerSecond)) : null;
 
+    /// <summary>
+    /// A duration in [min, max]: seconds (<c>5</c>, <c>0.5</c>) or with a unit (<c>500ms</c>, <c>2m</c>, <c>1h</c>); null when
+    /// absent or reported.
+    /// </summary>
+    public TimeSpan? Duration(string key, TimeSpan min, TimeSpan max)
+    {
+        if (section[key] is not { } text)
+        {
+            return null;
+        }
+
+        if (!ConfigValueParser.TryParseDuration(text, out var value))
+        {
+            report.Error(Path(key), $"invalid {key} '{text}' in {context}: not a duration (5, 0.5, 500ms, 2m, 1h)");
+            return null;
+        }
+
+        if (value < min || value > max)
+        {
+            report.Error(Path(key), $"{key} {text} out of range {Text(min)}-{Text(max)} in {context}");
+            return null;
+        }
+
+        return value;
+    }
+
     /// <summary>An IP address; null when absent or reported.</summary>
     public IPAddress? Address(string key)
     {
@@ -138,4 +170,9 @@ public sealed class ConfigBlock(IConfigurationSection section, string context, V
 
     /// <summary>The configuration path of a key of this block.</summary>
     public string Path(string key) => ConfigurationPath.Combine(section.Path, key);
+
+    private static string Text(TimeSpan duration) =>
+        duration < TimeSpan.FromSeconds(1)
+            ? $"{duration.TotalMilliseconds.ToString(CultureInfo.InvariantCulture)}ms"
+            : $"{duration.TotalSeconds.ToString(CultureInfo.InvariantCulture)}s";
 }

@@ -53,7 +53,8 @@ internal static class GlobalDefsReader
         }
 
         var smtp = new SmtpSettings(server, port, from, defs["smtp_helo_name"] ?? host, timeout, recipients);
-        var security = Flag(defs, "enable_script_security", report) ?? false;
+        var flags = new ConfigBlock(defs, "global_defs", report);
+        var security = flags.Flag("enable_script_security");
         var user = defs["script_user"] is { Length: > 0 } u ? ConfigValueParser.Words(u)[0] : null;
 
         AddFifo(defs, "notify_fifo", fifos);
@@ -64,30 +65,12 @@ internal static class GlobalDefsReader
             routerId,
             host,
             smtp,
-            Flag(defs, "smtp_alert", report) ?? false,
-            Flag(defs, "smtp_alert_vrrp", report),
-            Flag(defs, "smtp_alert_checker", report),
-            Flag(defs, "no_email_faults", report) ?? false,
+            flags.Flag("smtp_alert"),
+            flags.OptionalFlag("smtp_alert_vrrp"),
+            flags.OptionalFlag("smtp_alert_checker"),
+            flags.Flag("no_email_faults"),
             security,
             user);
-    }
-
-    /// <summary>A keepalived flag: absent is null, a bare keyword is true.</summary>
-    public static bool? Flag(IConfigurationSection block, string key, ValidationReport report, string context = "global_defs")
-    {
-        var section = block.GetSection(key);
-        if (section.Value is null)
-        {
-            return null;
-        }
-
-        if (ConfigValueParser.TryParseFlag(section.Value, out var value))
-        {
-            return value;
-        }
-
-        report.Error(section.Path, $"{key} '{section.Value}' is not true or false in {context}");
-        return null;
     }
 
     private static (string? Server, int Port) ReadServer(IConfigurationSection key, ValidationReport report)

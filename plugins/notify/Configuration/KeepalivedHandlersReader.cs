@@ -67,7 +67,7 @@ internal static class KeepalivedHandlersReader
                 handlers.Add(defaults.Script($"{context} notify", new EventFilter(kinds, Instance: NameMatcher.Exact(name)), generic, defaults.GenericArguments, $"{context} scripts"));
             }
 
-            var alert = GlobalDefsReader.Flag(block, "smtp_alert", report, context)
+            var alert = new ConfigBlock(block, context, report).OptionalFlag("smtp_alert")
                 ?? defaults.Global.SmtpAlertVrrp ?? defaults.Global.SmtpAlert;
             if (alert && defaults.Global.Smtp.CanSend)
             {
@@ -95,7 +95,7 @@ internal static class KeepalivedHandlersReader
             var vsMatch = NameMatcher.Exact(vsKey.ToString());
             AddScript(vs, "quorum_up", context, new EventFilter(quorumKinds, VirtualServer: vsMatch, States: new HashSet<string> { "UP" }), defaults, report, handlers);
             AddScript(vs, "quorum_down", context, new EventFilter(quorumKinds, VirtualServer: vsMatch, States: new HashSet<string> { "DOWN" }), defaults, report, handlers);
-            var vsAlert = GlobalDefsReader.Flag(vs, "smtp_alert", report, context) ?? defaults.Global.SmtpAlertChecker ?? defaults.Global.SmtpAlert;
+            var vsAlert = new ConfigBlock(vs, context, report).OptionalFlag("smtp_alert") ?? defaults.Global.SmtpAlertChecker ?? defaults.Global.SmtpAlert;
             if (vsAlert && defaults.Global.Smtp.CanSend)
             {
                 handlers.Add(defaults.Email($"{context} smtp_alert", new EventFilter(quorumKinds, VirtualServer: vsMatch)));
@@ -113,7 +113,7 @@ internal static class KeepalivedHandlersReader
                 var rsMatch = NameMatcher.Exact(rsKey.ToString());
                 AddScript(rs, "notify_up", rsContext, new EventFilter(serverKinds, VirtualServer: vsMatch, RealServer: rsMatch, States: new HashSet<string> { "UP" }), defaults, report, handlers);
                 AddScript(rs, "notify_down", rsContext, new EventFilter(serverKinds, VirtualServer: vsMatch, RealServer: rsMatch, States: new HashSet<string> { "DOWN" }), defaults, report, handlers);
-                var rsAlert = GlobalDefsReader.Flag(rs, "smtp_alert", report, rsContext) ?? vsAlert;
+                var rsAlert = new ConfigBlock(rs, rsContext, report).OptionalFlag("smtp_alert") ?? vsAlert;
                 if (rsAlert && defaults.Global.Smtp.CanSend)
                 {
                     handlers.Add(defaults.Email($"{rsContext} smtp_alert", new EventFilter(serverKinds, VirtualServer: vsMatch, RealServer: rsMatch)));

@@ -31,8 +31,9 @@ internal static class RulesReader
             var filter = ReadFilter(block, context, report);
             var overrides = (WebhooksReader.NamedTemplate(block, context, templates, report) ?? new TemplateSet())
                 .With(TemplateBlockReader.Read(block, context, report));
+            var values = new ConfigBlock(block, context, report);
             var throttle = new Throttle(
-                OptionsReader.Duration(block, "coalesce", report, context),
+                values.Duration("coalesce", OptionsReader.MinDuration, OptionsReader.MaxDuration),
                 OptionsReader.Limit(block, "rate_limit", context, report));
             var targets = ConfigValueParser.Words(block["channel"]);
             if (targets.Length == 0)
@@ -47,8 +48,8 @@ internal static class RulesReader
                 {
                     var policy = handler.Policy with
                     {
-                        Retries = OptionsReader.Count(block, "retries", 0, 100, report, context) ?? handler.Policy.Retries,
-                        Timeout = OptionsReader.Duration(block, "timeout", report, context) ?? handler.Policy.Timeout,
+                        Retries = values.Int("retries", 0, 100) ?? handler.Policy.Retries,
+                        Timeout = values.Duration("timeout", OptionsReader.MinDuration, OptionsReader.MaxDuration) ?? handler.Policy.Timeout,
                     };
                     handlers.Add(handler with { Filter = filter, Throttle = throttle, Policy = policy });
                 }

@@ -38,10 +38,11 @@ internal static class WebhooksReader
 
             var own = TemplateBlockReader.Read(block, context, report);
             var named = NamedTemplate(block, context, templates, report);
+            var values = new ConfigBlock(block, context, report);
             var policy = new DeliveryPolicy(
-                OptionsReader.Duration(block, "timeout", report, context) ?? TimeSpan.FromSeconds(10),
-                OptionsReader.Count(block, "retries", 0, 100, report, context) ?? options.Retries,
-                OptionsReader.Duration(block, "backoff", report, context) ?? options.Backoff,
+                values.Duration("timeout", OptionsReader.MinDuration, OptionsReader.MaxDuration) ?? TimeSpan.FromSeconds(10),
+                values.Int("retries", 0, 100) ?? options.Retries,
+                values.Duration("backoff", OptionsReader.MinDuration, OptionsReader.MaxDuration) ?? options.Backoff,
                 options.MaxBackoff);
             var settings = new WebhookSettings(name, uri, ReadHeaders(block, context, report), (named ?? new TemplateSet()).With(own), policy);
             if (!hooks.TryAdd(name, settings))

@@ -93,6 +93,55 @@ public class ConfigBlockTests
     }
 
     [Theory]
+    [InlineData(null, null)]
+    [InlineData("true", true)]
+    [InlineData("no", false)]
+    public void OptionalFlag_AbsentIsNull_WrittenIsItsValue(string? text, bool? expected)
+    {
+        var block = text is null ? Block(("priority", "1")) : Block(("smtp_alert", text));
+
+        Assert.Equal(expected, block.OptionalFlag("smtp_alert"));
+        Assert.Empty(_report.Issues);
+    }
+
+    [Fact]
+    public void OptionalFlag_Garbage_IsReportedAndNull()
+    {
+        var block = Block(("smtp_alert", "sometimes"));
+
+        Assert.Null(block.OptionalFlag("smtp_alert"));
+        Assert.Equal("invalid smtp_alert 'sometimes' in vrrp_instance VI_1 (expected yes or no)", Assert.Single(_report.Issues).Message);
+    }
+
+    [Theory]
+    [InlineData("5", 5000)]
+    [InlineData("0.5", 500)]
+    [InlineData("250ms", 250)]
+    [InlineData("2m", 120_000)]
+    public void Duration_InRange_IsTheTimeSpan(string text, int milliseconds)
+    {
+        var block = Block(("timeout", text));
+
+        Assert.Equal(TimeSpan.FromMilliseconds(milliseconds), block.Duration("timeout", TimeSpan.FromMilliseconds(1), TimeSpan.FromDays(1)));
+        Assert.Empty(_report.Issues);
+    }
+
+    [Theory]
+    [InlineData("soon", "invalid timeout 'soon' in vrrp_instance VI_1: not a duration (5, 0.5, 500ms, 2m, 1h)")]
+    [InlineData("0", "timeout 0 out of range 1ms-86400s in vrrp_instance VI_1")]
+    [InlineData("2d", "invalid timeout '2d' in vrrp_instance VI_1: not a duration (5, 0.5, 500ms, 2m, 1h)")]
+    [InlineData("25h", "timeout 25h out of range 1ms-86400s in vrrp_instance VI_1")]
+    public void Duration_InvalidOrOutOfRange_IsReportedAtTheKey(string text, string message)
+    {
+        var block = Block(("timeout", text));
+
+        Assert.Null(block.Duration("timeout", TimeSpan.FromMilliseconds(1), TimeSpan.FromDays(1)));
+        var issue = Assert.Single(_report.Issues);
+        Assert.Equal("vrrp_instance:0:timeout", issue.Path);
+        Assert.Equal(message, issue.Message);
+    }
+
+    [Theory]
     [InlineData("100", 100)]
     [InlineData("1", 1)]
     [InlineData("255", 255)]

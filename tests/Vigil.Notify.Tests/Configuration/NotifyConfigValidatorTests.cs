@@ -112,6 +112,19 @@ public sealed class NotifyConfigValidatorTests : IDisposable
         Assert.Contains(report.Issues, i => i.Message.StartsWith("rate_limit 'ten' is not COUNT/DURATION", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void Validate_BadFlagCountAndDuration_UseTheSharedReadersMessages()
+    {
+        var report = Validate(
+            ("global_defs:smtp_alert", "sometimes"),
+            ("notify_options:retries", "500"),
+            ("notify_options:script_timeout", "forever"));
+
+        Assert.Contains(report.Issues, i => i.Message == "invalid smtp_alert 'sometimes' in global_defs (expected yes or no)");
+        Assert.Contains(report.Issues, i => i.Message == "retries 500 out of range 0-100 in notify_options");
+        Assert.Contains(report.Issues, i => i.Message == "invalid script_timeout 'forever' in notify_options: not a duration (5, 0.5, 500ms, 2m, 1h)");
+    }
+
     public void Dispose() => _dir.Dispose();
 
     private static ValidationReport Validate(params (string, string)[] entries)
