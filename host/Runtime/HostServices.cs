@@ -36,7 +36,7 @@ internal static class HostServices
         builder.RegisterInstance(options);
         builder.RegisterType<HostMeter>().SingleInstance();
         builder.RegisterType<EventBus>().As<IEventBus>().AsSelf().SingleInstance();
-        builder.RegisterType<ClusterStateStore>().As<IClusterState>().AsSelf().SingleInstance();
+        builder.RegisterType<ClusterStateStore>().As<IClusterState>().SingleInstance();
         builder.RegisterType<ScriptRunner>().As<IScriptRunner>().SingleInstance();
 
         foreach (var module in modules)
