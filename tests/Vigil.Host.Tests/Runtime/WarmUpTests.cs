@@ -1,4 +1,6 @@
 using System.Runtime.Loader;
+using Autofac;
+using Vigil.Abstractions.Status;
 using Vigil.Host.Runtime;
 using Vigil.Host.Tests.Support;
 using Vigil.Testing;
@@ -19,12 +21,15 @@ public sealed class WarmUpTests
         Assert.Null(await runtime.StartAsync(CancellationToken.None));
 
         var marked = WarmUp.MarkedAssemblies();
+        // Other tests load the vrrp plugin too, each copy in a context of its own: look at this runtime's.
+        var vrrp = runtime.Container!.Resolve<IEnumerable<IStatusSource>>().Single(s => s.Module == "vrrp").GetType().Assembly;
         await runtime.StopAsync();
 
         var folder = Path.Combine(RepoPaths.PluginsDirectory, "vrrp");
-        var vrrp = Assert.Single(marked, a => a.GetName().Name == "Vigil.Plugins.Vrrp" && Path.GetDirectoryName(a.Location) == folder);
-        var linux = Assert.Single(marked, a => a.GetName().Name == "Vigil.Linux" && Path.GetDirectoryName(a.Location) == folder);
-        Assert.Same(AssemblyLoadContext.GetLoadContext(vrrp), AssemblyLoadContext.GetLoadContext(linux));
+        Assert.Contains(vrrp, marked);
+        Assert.Equal(folder, Path.GetDirectoryName(vrrp.Location));
+        var linux = Assert.Single(marked, a => a.GetName().Name == "Vigil.Linux" && AssemblyLoadContext.GetLoadContext(a) == AssemblyLoadContext.GetLoadContext(vrrp));
+        Assert.Equal(folder, Path.GetDirectoryName(linux.Location));
         Assert.NotSame(AssemblyLoadContext.Default, AssemblyLoadContext.GetLoadContext(linux));
     }
 }
