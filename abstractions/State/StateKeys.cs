@@ -13,6 +13,13 @@ public static class StateKeys
     public static StateKey<RealServerOverride> RealServerOverride(VirtualServerKey virtualServer, RealServerKey realServer) =>
         new(RealServerId(virtualServer, realServer));
 
+    /// <summary>The quorum of <paramref name="virtualServer"/>, written by the module that forwards it.</summary>
+    public static StateKey<VirtualServerQuorum> VirtualServerQuorum(VirtualServerKey virtualServer)
+    {
+        ArgumentNullException.ThrowIfNull(virtualServer);
+        return new(virtualServer.ToString());
+    }
+
     /// <summary>The state of the VRRP instance <paramref name="instance"/>.</summary>
     public static StateKey<VrrpInstanceStatus> VrrpInstance(string instance) => new(instance);
 

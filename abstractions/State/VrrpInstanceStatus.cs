@@ -1,3 +1,4 @@
+using System.Net;
 using Vigil.Abstractions.Events;
 
 namespace Vigil.Abstractions.State;
@@ -15,4 +16,22 @@ public sealed record VrrpInstanceStatus(
     int VirtualRouterId,
     VrrpState State,
     int Priority,
-    int EffectivePriority);
+    int EffectivePriority)
+{
+    /// <summary>The instance's virtual addresses (<c>virtual_ipaddress</c>), held on this node while it is MASTER.</summary>
+    public IReadOnlyList<IPAddress> VirtualAddresses { get; init; } = [];
+
+    /// <inheritdoc />
+    public bool Equals(VrrpInstanceStatus? other) =>
+        other is not null
+        && Instance == other.Instance
+        && Interface == other.Interface
+        && VirtualRouterId == other.VirtualRouterId
+        && State == other.State
+        && Priority == other.Priority
+        && EffectivePriority == other.EffectivePriority
+        && VirtualAddresses.SequenceEqual(other.VirtualAddresses);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Instance, State, EffectivePriority, VirtualAddresses.Count);
+}
