@@ -27,7 +27,8 @@ internal sealed partial class VirtualServerController : IAsyncDisposable
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly Dictionary<VirtualServerKey, bool> _quorum = [];
     private VirtualServerTable _table = VirtualServerTable.Empty;
-    private IReadOnlyList<ServicePlan> _applied = [];
+    // Null until the first apply, which always reaches the plane so it starts from a known state.
+    private IReadOnlyList<ServicePlan>? _applied;
     private IDataPlane? _plane;
     private IDisposable? _watch;
     private volatile IReadOnlyList<ServiceEvaluation> _evaluations = [];
@@ -116,7 +117,7 @@ internal sealed partial class VirtualServerController : IAsyncDisposable
                 .Select(vs => ServicePlanner.Evaluate(vs, snapshot, _quorum.TryGetValue(vs.Key, out var up) ? up : null))
                 .ToImmutableArray();
             var desired = evaluations.Select(e => e.Plan).OfType<ServicePlan>().ToImmutableArray();
-            if (!desired.SequenceEqual(_applied))
+            if (_applied is null || !desired.SequenceEqual(_applied))
             {
                 try
                 {
@@ -128,7 +129,7 @@ internal sealed partial class VirtualServerController : IAsyncDisposable
                     throw;
                 }
 
-                LogApplied(_plane.Name, desired.Length, desired.Except(_applied).Count());
+                LogApplied(_plane.Name, desired.Length, desired.Except(_applied ?? []).Count());
                 _applied = desired;
             }
 
