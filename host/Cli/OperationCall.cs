@@ -3,7 +3,8 @@ using Vigil.Abstractions.Operations;
 namespace Vigil.Host.Cli;
 
 /// <summary>
-/// Turns command-line words into an operation's arguments: <c>key=value</c> words by name, other words positionally
+/// Turns command-line words into an operation's arguments: <c>key=value</c> and <c>--key=value</c> words by name
+/// (<c>--flag</c> alone for a yes/no argument), other words positionally
 /// into the parameters not named, in the order the operation declares them.
 /// </summary>
 internal static class OperationCall
@@ -13,8 +14,28 @@ internal static class OperationCall
     {
         var named = new Dictionary<string, string>(StringComparer.Ordinal);
         var positional = new List<string>();
-        foreach (var word in words)
+        foreach (var given in words)
         {
+            var word = given;
+            if (word.StartsWith("--", StringComparison.Ordinal))
+            {
+                var option = word[2..];
+                var parameter = descriptor.Parameters.FirstOrDefault(p => p.Name == option.Split('=')[0]);
+                if (parameter is null)
+                {
+                    return (null, $"{descriptor.Name}: unknown option '{word}' ({Usage(descriptor)})");
+                }
+
+                // --wait alone switches a yes/no argument on; any other argument is --name=value.
+                word = option.Contains('=', StringComparison.Ordinal) ? option
+                    : parameter.Type == OperationParameterType.Boolean ? $"{option}=yes"
+                    : option;
+                if (!word.Contains('=', StringComparison.Ordinal))
+                {
+                    return (null, $"{descriptor.Name}: '{given}' needs a value: {given}=VALUE");
+                }
+            }
+
             var eq = word.IndexOf('=', StringComparison.Ordinal);
             if (eq > 0 && descriptor.Parameters.Any(p => p.Name == word[..eq]))
             {

@@ -27,6 +27,9 @@ internal static class VigilCli
         // Words that are no built-in command are a module's declared command (vigil rs drain VS RS).
         var declared = new Argument<string[]>("command") { Arity = ArgumentArity.ZeroOrMore, Hidden = true };
         root.Arguments.Add(declared);
+
+        // A declared command's options (vigil rs drain VS RS --wait --timeout=5m) are the operation's, not the root's.
+        root.TreatUnmatchedTokensAsErrors = false;
         root.Subcommands.Add(run.Build(common));
         root.Subcommands.Add(CheckConfigCommand.Build(common));
         root.Subcommands.Add(StatusCommand.Build(common));
@@ -42,7 +45,13 @@ internal static class VigilCli
 
             if (result.GetValue(declared) is { Length: > 0 } words)
             {
-                return await OpCommand.RunDeclaredAsync(result, common, words).ConfigureAwait(false);
+                return await OpCommand.RunDeclaredAsync(result, common, [.. words, .. result.UnmatchedTokens]).ConfigureAwait(false);
+            }
+
+            if (result.UnmatchedTokens.Count > 0)
+            {
+                Console.Error.WriteLine($"vigil: unknown option '{result.UnmatchedTokens[0]}'; 'vigil --help' lists the options");
+                return OperationClient.Usage;
             }
 
             if (result.Tokens.Count == 0)
