@@ -96,6 +96,9 @@ public static class LinuxConstants
     /// <summary>Generic netlink: families such as IPVS, resolved by name through nlctrl.</summary>
     public const int NETLINK_GENERIC = 16;
 
+    /// <summary>nfnetlink: conntrack, nftables and the other netfilter subsystems.</summary>
+    public const int NETLINK_NETFILTER = 12;
+
     /// <summary>ARP ethertype.</summary>
     public const ushort ETH_P_ARP = 0x0806;
 }

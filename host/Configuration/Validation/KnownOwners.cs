@@ -61,6 +61,9 @@ internal static class KnownOwners
         ("notify", new KeywordClaim("vrrp_sync_group", ["notify", "notify_master", "notify_backup", "notify_fault", "notify_stop", "smtp_alert"])),
         ("notify", new KeywordClaim("virtual_server", ["quorum_up", "quorum_down", "smtp_alert"])),
         ("notify", new KeywordClaim("virtual_server/real_server", ["notify_up", "notify_down", "smtp_alert"])),
+        ("checkers", new KeywordClaim("virtual_server/real_server", ["HTTP_GET", "SSL_GET", "TCP_CHECK", "MISC_CHECK", "DNS_CHECK",
+            "UDP_CHECK", "PING_CHECK", "FILE_CHECK", "BFD_CHECK"])),
+        ("smtp-check", new KeywordClaim("virtual_server/real_server", ["SMTP_CHECK"])),
     ];
 
     /// <summary>The well-known nested keyword claims of modules not in <paramref name="enabled"/>.</summary>

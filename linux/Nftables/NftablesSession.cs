@@ -1,0 +1,110 @@
+using System.Runtime.InteropServices;
+using System.Text;
+
+namespace Vigil.Linux.Nftables;
+
+/// <summary>
+/// One libnftables context (Debian <c>libnftables1</c>), loaded at run time so that machines without it still run every
+/// other part of Vigil. Commands go in as nft's JSON and run as one transaction: the kernel applies all of a buffer or
+/// none of it. Calls are serialised, since an <c>nft_ctx</c> is not safe to share between threads.
+/// </summary>
+public sealed unsafe class NftablesSession : IDisposable
+{
+    private const string LibraryName = "libnftables.so.1";
+    private const uint OutputJson = 1 << 4;
+    private const uint InputJson = 1 << 1;
+
+    private readonly Lock _gate = new();
+    private readonly nint _library;
+    private readonly delegate* unmanaged<nint, void> _free;
+    private readonly delegate* unmanaged<nint, byte*, int> _run;
+    private readonly delegate* unmanaged<nint, byte*> _output;
+    private readonly delegate* unmanaged<nint, byte*> _error;
+    private nint _context;
+
+    private NftablesSession(nint library, nint context)
+    {
+        _library = library;
+        _context = context;
+        _free = (delegate* unmanaged<nint, void>)NativeLibrary.GetExport(library, "nft_ctx_free");
+        _run = (delegate* unmanaged<nint, byte*, int>)NativeLibrary.GetExport(library, "nft_run_cmd_from_buffer");
+        _output = (delegate* unmanaged<nint, byte*>)NativeLibrary.GetExport(library, "nft_ctx_get_output_buffer");
+        _error = (delegate* unmanaged<nint, byte*>)NativeLibrary.GetExport(library, "nft_ctx_get_error_buffer");
+    }
+
+    /// <summary>Opens a context in the calling thread's network namespace, or says why it cannot (library missing).</summary>
+    public static NftablesSession? TryOpen(out string? error)
+    {
+        if (!NativeLibrary.TryLoad(LibraryName, out var library))
+        {
+            error = $"{LibraryName} is not installed (Debian package libnftables1)";
+            return null;
+        }
+
+        var create = (delegate* unmanaged<uint, nint>)NativeLibrary.GetExport(library, "nft_ctx_new");
+        var context = create(0);
+        if (context == 0)
+        {
+            error = "nft_ctx_new failed";
+            return null;
+        }
+
+        ((delegate* unmanaged<nint, int>)NativeLibrary.GetExport(library, "nft_ctx_buffer_output"))(context);
+        ((delegate* unmanaged<nint, int>)NativeLibrary.GetExport(library, "nft_ctx_buffer_error"))(context);
+
+        // Older libnftables reads JSON input whenever JSON output is on; newer ones also have an explicit input flag.
+        ((delegate* unmanaged<nint, uint, void>)NativeLibrary.GetExport(library, "nft_ctx_output_set_flags"))(context, OutputJson);
+        if (NativeLibrary.TryGetExport(library, "nft_ctx_input_set_flags", out var inputFlags))
+        {
+            ((delegate* unmanaged<nint, uint, uint>)inputFlags)(context, InputJson);
+        }
+
+        error = null;
+        return new NftablesSession(library, context);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="json"/> (an nft JSON document, <c>{"nftables": [...]}</c>) and returns nft's JSON output
+    /// (empty for commands that print nothing). Throws <see cref="NftablesException"/> with nft's error text when the
+    /// kernel or the parser refused it; nothing of a refused buffer is applied.
+    /// </summary>
+    public string Run(string json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        var bytes = new byte[Encoding.UTF8.GetByteCount(json) + 1];
+        Encoding.UTF8.GetBytes(json, bytes);
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_context == 0, this);
+            int rc;
+            fixed (byte* buffer = bytes)
+            {
+                rc = _run(_context, buffer);
+            }
+
+            var output = Text(_output(_context));
+            var error = Text(_error(_context));
+            if (rc != 0)
+            {
+                throw new NftablesException(error.Length > 0 ? error.Trim() : $"nft_run_cmd_from_buffer returned {rc}");
+            }
+
+            return output;
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            if (_context != 0)
+            {
+                _free(_context);
+                _context = 0;
+            }
+        }
+    }
+
+    private static string Text(byte* text) => text is null ? "" : Marshal.PtrToStringUTF8((nint)text) ?? "";
+}

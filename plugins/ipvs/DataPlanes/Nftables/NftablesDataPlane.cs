@@ -1,0 +1,280 @@
+using System.Text.Json.Nodes;
+using Vigil.Abstractions.VirtualServers;
+using Vigil.Linux.Netlink.Conntrack;
+using Vigil.Linux.Nftables;
+using Vigil.Plugins.Ipvs.Configuration;
+
+namespace Vigil.Plugins.Ipvs.DataPlanes.Nftables;
+
+/// <summary>
+/// The nftables data plane: one table, <c>inet vigil_lvs</c>, programmed in-process through libnftables. Every apply
+/// is one transaction: a changed service gets new chains beside the old, its map entries are switched to them and the
+/// old ones removed, all at once, so established connections (whose NAT conntrack already holds) are never touched.
+/// </summary>
+/// <remarks>
+/// Bound to the network namespace it was created in (libnftables' and ctnetlink's sockets are opened then). The lc
+/// family of schedulers is realised from conntrack's counts at every counter read (<see cref="LoadShares"/>).
+/// </remarks>
+internal sealed class NftablesDataPlane : IDataPlane
+{
+    private readonly NftablesSession _session;
+    private readonly ConntrackCounter _conntrack;
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly Dictionary<VirtualServerKey, ServiceLayout> _programmed = [];
+    private readonly Dictionary<VirtualServerKey, int> _serviceIds = [];
+    private readonly Dictionary<(VirtualServerKey, RealServerKey), uint> _backendIds = [];
+    private IReadOnlyDictionary<uint, ConnectionCount> _counts = new Dictionary<uint, ConnectionCount>();
+    private IReadOnlyList<ServicePlan> _desired = [];
+    private bool _bootstrapped;
+    private uint _nextBackend;
+    private int _nextService;
+
+    /// <summary>Takes ownership of an open session and conntrack counter.</summary>
+    public NftablesDataPlane(NftablesSession session, ConntrackCounter conntrack)
+    {
+        _session = session;
+        _conntrack = conntrack;
+    }
+
+    /// <inheritdoc />
+    public string Name => "nftables";
+
+    /// <inheritdoc />
+    public string? Unsupported(VirtualServerDefinition service)
+    {
+        ArgumentNullException.ThrowIfNull(service);
+        if (service.Method != ForwardingMethod.Nat || service.RealServers.Any(r => r.Method != ForwardingMethod.Nat))
+        {
+            return "lb_kind DR and TUN need kernel IPVS (data_plane ipvs); the nftables plane forwards with NAT";
+        }
+
+        return service.OnePacketScheduling ? "ops (one-packet scheduling) needs kernel IPVS; nftables schedules per conntrack flow" : null;
+    }
+
+    /// <inheritdoc />
+    public async Task ApplyAsync(IReadOnlyList<ServicePlan> desired, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(desired);
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            ApplyLocked(desired);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<BackendCounters>> ReadCountersAsync(CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (!_bootstrapped)
+            {
+                return [];
+            }
+
+            var counters = NftablesCounters.Parse(Run(NftablesRenderer.ListTable()));
+            var counts = _conntrack.CountByMark(NftablesRenderer.MarkTag, NftablesRenderer.MarkMask);
+            _counts = counts.ToDictionary(c => c.Key & ~NftablesRenderer.MarkMask, c => c.Value);
+            var result = new List<BackendCounters>();
+            foreach (var (key, layout) in _programmed)
+            {
+                foreach (var backend in layout.Known)
+                {
+                    var connections = _counts.GetValueOrDefault(backend.Id);
+                    var made = counters.GetValueOrDefault($"c_{backend.Id}");
+                    var inbound = counters.GetValueOrDefault($"i_{backend.Id}");
+                    var outbound = counters.GetValueOrDefault($"o_{backend.Id}");
+                    result.Add(new BackendCounters(key, backend.Plan.Server, connections.Established, connections.Other, made.Packets,
+                        inbound.Packets, outbound.Packets, inbound.Bytes, outbound.Bytes));
+                }
+            }
+
+            // The lc family follows the counts just read: only services whose shares moved are rewritten.
+            if (_programmed.Values.Any(l => l.Spread == SpreadKind.Random))
+            {
+                ApplyLocked(_desired);
+            }
+
+            return result;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        await _gate.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            if (_bootstrapped)
+            {
+                try
+                {
+                    _session.Run(NftJson.Document([NftJson.Command("delete", "table", new JsonObject { ["family"] = "inet", ["name"] = NftablesRenderer.Table })]));
+                }
+                catch (NftablesException)
+                {
+                    // Someone removed the table already; there is nothing left to release.
+                }
+            }
+
+            _session.Dispose();
+            _conntrack.Dispose();
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private void ApplyLocked(IReadOnlyList<ServicePlan> desired)
+    {
+        var commands = new List<JsonNode>();
+        if (!_bootstrapped)
+        {
+            commands.AddRange(NftablesRenderer.Bootstrap());
+        }
+
+        var next = new Dictionary<VirtualServerKey, ServiceLayout>();
+        var newIds = new Dictionary<(VirtualServerKey, RealServerKey), uint>();
+        var newServiceIds = new Dictionary<VirtualServerKey, int>();
+        var nextBackend = _nextBackend;
+        var nextService = _nextService;
+        foreach (var plan in desired)
+        {
+            var key = plan.Service.Key;
+            var previous = _programmed.GetValueOrDefault(key);
+            if (previous is not null && !SameShape(previous.Plan.Service, plan.Service))
+            {
+                Remove(previous, commands);
+                previous = null;
+            }
+
+            var serviceId = previous?.ServiceId ?? ++nextService;
+            newServiceIds[key] = serviceId;
+            uint IdOf(RealServerKey server)
+            {
+                if (previous is not null && _backendIds.TryGetValue((key, server), out var id))
+                {
+                    return id;
+                }
+
+                if (!newIds.TryGetValue((key, server), out id))
+                {
+                    newIds[(key, server)] = id = ++nextBackend;
+                }
+
+                return id;
+            }
+
+            var layout = LayoutPlanner.Layout(plan, serviceId, (previous?.Generation ?? 0) + 1, IdOf, previous, _counts);
+            if (previous is not null && previous.SameRules(layout))
+            {
+                next[key] = previous;
+                continue;
+            }
+
+            var before = previous?.Known.Select(b => b.Id).ToHashSet() ?? [];
+            foreach (var backend in layout.Known.Where(b => !before.Contains(b.Id)))
+            {
+                commands.AddRange(NftablesRenderer.CreateBackend(backend.Id, plan.Service));
+            }
+
+            commands.AddRange(NftablesRenderer.CreateChains(layout));
+            if (previous is not null)
+            {
+                commands.AddRange(NftablesRenderer.Bind("delete", previous.Plan.Service, previous.Chain));
+            }
+
+            commands.AddRange(NftablesRenderer.Bind("add", plan.Service, layout.Chain));
+            if (previous is not null)
+            {
+                commands.AddRange(NftablesRenderer.DeleteChains(previous));
+                var after = layout.Known.Select(b => b.Id).ToHashSet();
+                foreach (var gone in previous.Known.Where(b => !after.Contains(b.Id)))
+                {
+                    commands.AddRange(NftablesRenderer.DeleteBackend(gone.Id, previous.Plan.Service));
+                }
+            }
+
+            next[key] = layout;
+        }
+
+        foreach (var (key, layout) in _programmed)
+        {
+            if (!next.ContainsKey(key))
+            {
+                Remove(layout, commands);
+            }
+        }
+
+        if (commands.Count > 0)
+        {
+            Run(NftJson.Document(commands));
+        }
+
+        _bootstrapped = true;
+        _desired = desired;
+        _nextBackend = nextBackend;
+        _nextService = nextService;
+        foreach (var key in _programmed.Keys.Where(k => !next.ContainsKey(k)).ToList())
+        {
+            _serviceIds.Remove(key);
+        }
+
+        foreach (var entry in _backendIds.Keys.Where(k => !next.TryGetValue(k.Item1, out var l) || l.Known.All(b => b.Plan.Server != k.Item2)).ToList())
+        {
+            _backendIds.Remove(entry);
+        }
+
+        foreach (var (entry, id) in newIds)
+        {
+            _backendIds[entry] = id;
+        }
+
+        foreach (var (key, id) in newServiceIds)
+        {
+            _serviceIds[key] = id;
+        }
+
+        _programmed.Clear();
+        foreach (var (key, layout) in next)
+        {
+            _programmed[key] = layout;
+        }
+    }
+
+    /// <summary>Whether a changed definition can keep its backends' sets and counters (persistence and family unchanged).</summary>
+    private static bool SameShape(VirtualServerDefinition before, VirtualServerDefinition after) =>
+        before.Persistence == after.Persistence && before.Key.Family == after.Key.Family;
+
+    private static void Remove(ServiceLayout layout, List<JsonNode> commands)
+    {
+        commands.AddRange(NftablesRenderer.Bind("delete", layout.Plan.Service, layout.Chain));
+        commands.AddRange(NftablesRenderer.DeleteChains(layout));
+        foreach (var backend in layout.Known)
+        {
+            commands.AddRange(NftablesRenderer.DeleteBackend(backend.Id, layout.Plan.Service));
+        }
+    }
+
+    private string Run(string document)
+    {
+        try
+        {
+            return _session.Run(document);
+        }
+        catch (NftablesException e)
+        {
+            throw new DataPlaneException($"nftables refused the change: {e.Message}");
+        }
+    }
+}
