@@ -29,8 +29,8 @@ internal sealed class RealServerReader(IReadOnlyDictionary<string, IHealthChecke
         foreach (var rs in ConfigSections.Items(virtualServer.GetSection("real_server")))
         {
             var context = $"{ConfigSections.Describe(rs, "real_server")} of {ConfigSections.Describe(virtualServer, "virtual_server")}";
-            var errorsBefore = Errors();
             report.CheckKeywords(rs, context, "virtual_server/real_server", _known);
+            var errorsBefore = Errors();
             if (!RealServerKey.TryParse(rs["name"], key.Port, out var rsKey, out var rsError))
             {
                 report.Error(rs.Path, $"{rsError} in {context}");

@@ -36,6 +36,8 @@ public static class VirtualServerConfigReader
         var services = new List<VirtualServerDefinition>();
         foreach (var vs in ConfigSections.Items(configuration.Section("virtual_server")))
         {
+            // Unknown keywords do not leave a service out: validation, which knows every module's claims, refuses them first.
+            report.CheckKeywords(vs, ConfigSections.Describe(vs, "virtual_server"), "virtual_server", VirtualServerKeywords.VirtualServer);
             var errorsBefore = Errors(report);
             var definition = ReadOne(vs, groups, realServers, configuration, report);
             if (definition is not null)
@@ -61,7 +63,6 @@ public static class VirtualServerConfigReader
         ValidationReport report)
     {
         var context = ConfigSections.Describe(vs, "virtual_server");
-        report.CheckKeywords(vs, context, "virtual_server", VirtualServerKeywords.VirtualServer);
         var block = new ConfigBlock(vs, context, report);
         var protocol = TransportProtocol.Tcp;
         if (vs["protocol"] is { } protocolText && !TransportProtocols.TryParse(protocolText, out protocol))
@@ -202,7 +203,8 @@ public static class VirtualServerConfigReader
             return null;
         }
 
-        if (text.Trim().Length == 0)
+        // A bare keyword reaches the tree as a flag.
+        if (text.Trim().Length == 0 || text.Equals("true", StringComparison.OrdinalIgnoreCase))
         {
             return VirtualServerKeywords.DefaultPersistence;
         }
