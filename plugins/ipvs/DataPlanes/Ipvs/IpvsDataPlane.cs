@@ -38,6 +38,7 @@ internal sealed partial class IpvsDataPlane : IDataPlane
     private readonly SemaphoreSlim _gate = new(1, 1);
     private ImmutableDictionary<VirtualServerKey, IpvsService> _programmed = ImmutableDictionary<VirtualServerKey, IpvsService>.Empty;
     private IReadOnlyDictionary<VirtualServerKey, VirtualServerKey> _owners = new Dictionary<VirtualServerKey, VirtualServerKey>();
+    private int _disposed;
 
     /// <summary>Creates the plane over <paramref name="transport"/>, which it owns; nothing is programmed yet.</summary>
     public IpvsDataPlane(IIpvsTransport transport, ILogger<IpvsDataPlane> logger)
@@ -61,11 +62,10 @@ internal sealed partial class IpvsDataPlane : IDataPlane
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var wanted = IpvsMapping.Services(desired);
-            Adopt(wanted.Select(w => w.Service.Key).Where(k => !_programmed.ContainsKey(k)).ToHashSet());
-
             // Cancellation is honoured only before the first request: a half-made change is worse than a late one.
             cancellationToken.ThrowIfCancellationRequested();
+            var wanted = IpvsMapping.Services(desired);
+            Adopt(wanted.Select(w => w.Service.Key).Where(k => !_programmed.ContainsKey(k)).ToHashSet());
             var owners = wanted.ToDictionary(w => w.Service.Key, w => w.Owner);
             var done = new List<(IpvsStep Step, ImmutableDictionary<VirtualServerKey, IpvsService> Before)>();
             foreach (var step in IpvsChangePlan.Between(_programmed, [.. wanted.Select(w => w.Service)]))
@@ -124,6 +124,11 @@ internal sealed partial class IpvsDataPlane : IDataPlane
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         await _gate.WaitAsync().ConfigureAwait(false);
         try
         {
