@@ -6,6 +6,7 @@ using Vigil.Abstractions.Operations;
 using Vigil.Abstractions.Status;
 using Vigil.Plugins.Ipvs.Configuration;
 using Vigil.Plugins.Ipvs.DataPlanes;
+using Vigil.Plugins.Ipvs.DataPlanes.Ipvs;
 using Vigil.Plugins.Ipvs.DataPlanes.Nftables;
 using Vigil.Plugins.Ipvs.Engine;
 using Vigil.Plugins.Ipvs.Operations;
@@ -54,6 +55,7 @@ public sealed class IpvsModule : IClusterModule
         builder.RegisterType<VirtualServerController>().AsSelf().SingleInstance().ExternallyOwned();
         builder.RegisterType<DataPlaneSelector>().AsSelf().SingleInstance();
         builder.RegisterType<NftablesDataPlaneProvider>().As<IDataPlaneProvider>().SingleInstance();
+        builder.RegisterType<IpvsDataPlaneProvider>().As<IDataPlaneProvider>().SingleInstance();
         builder.Register(c => new OverrideStore(c.Resolve<Vigil.Abstractions.State.IClusterState>(), context.StateDirectory)).AsSelf().SingleInstance();
         builder.RegisterType<CounterCache>().AsSelf().SingleInstance();
         builder.RegisterType<CounterPoller>().AsSelf().SingleInstance().ExternallyOwned();

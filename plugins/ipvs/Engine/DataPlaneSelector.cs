@@ -25,7 +25,11 @@ internal sealed partial class DataPlaneSelector
         if (choice != DataPlaneChoice.Auto)
         {
             var name = choice.ToString().ToLowerInvariant();
-            var provider = _providers[name];
+            if (!_providers.TryGetValue(name, out var provider))
+            {
+                throw new DataPlaneException($"data_plane {name} is not available in this build (planes: {string.Join(", ", _providers.Keys)})");
+            }
+
             var why = provider.Unavailable();
             if (why is not null)
             {

@@ -1,0 +1,117 @@
+using Vigil.Testing;
+using Vigil.Testing.Netns;
+
+namespace Vigil.Ipvs.Tests.Integration;
+
+/// <summary>
+/// <c>vigil run</c> in the director namespace with a keepalived virtual_server on the nftables plane, driven from the
+/// command line as an operator (or ansible) would: drains, enables, and a reload that changes weights under load.
+/// </summary>
+[Collection("netns")]
+public sealed class DaemonTests
+{
+    private const string Vs = "10.78.0.100:80";
+
+    [Fact]
+    public async Task Daemon_Rotates_Drains_Enables_FallsToTheSorryServer_AndReloadsWeightsWithoutAFailedRequest()
+    {
+        await using var lab = await LbLab.CreateAsync();
+        var conf = Path.Combine(lab.Directory, "keepalived.conf");
+        await File.WriteAllTextAsync(conf, Conf("rr", 1, 1, 1));
+        var vigil = StartVigil(lab, conf);
+        await WaitAsync(async () => (await lab.GetAsync()).StartsWith("rs", StringComparison.Ordinal), vigil);
+
+        var turn = await lab.GetManyAsync(6);
+        Assert.Equal(3, turn.Take(3).Distinct().Count());
+        Assert.Equal(turn.Take(3), turn.Skip(3));
+
+        var drained = await Cli(lab, "rs", "drain", Vs, "10.77.0.3:80", "--wait", "--timeout=10s", "--json");
+        Assert.True(drained.ExitCode == 0, drained.Stdout + drained.Stderr);
+        Assert.DoesNotContain("rs2", await lab.GetManyAsync(4));
+        var listed = await Cli(lab, "rs", "list", Vs, "--json");
+        Assert.Contains("10.77.0.3:80", listed.Stdout, StringComparison.Ordinal);
+
+        Assert.Equal(0, (await Cli(lab, "rs", "enable", Vs, "10.77.0.3:80")).ExitCode);
+        Assert.Contains("rs2", await lab.GetManyAsync(3));
+
+        foreach (var rs in new[] { "10.77.0.2:80", "10.77.0.3:80", "10.77.0.4:80" })
+        {
+            Assert.Equal(0, (await Cli(lab, "rs", "drain", Vs, rs)).ExitCode);
+        }
+
+        Assert.Equal(["sorry", "sorry"], await lab.GetManyAsync(2));
+        foreach (var rs in new[] { "10.77.0.2:80", "10.77.0.3:80", "10.77.0.4:80" })
+        {
+            Assert.Equal(0, (await Cli(lab, "rs", "enable", Vs, rs)).ExitCode);
+        }
+
+        // Requests keep coming on new connections while the weights change under them.
+        var urls = Enumerable.Repeat($"http://{LbLab.Vip}/", 40).ToArray();
+        var load = lab.Lab.RunAsync(lab.Client, ["curl", "-s", "--fail", "--max-time", "20", "--rate", "20/s", "-H", "Connection: close", .. urls]);
+        await Task.Delay(700);
+        await File.WriteAllTextAsync(conf, Conf("wrr", 3, 1, 0));
+        vigil.Signal(1);
+        var loaded = await load;
+        Assert.True(loaded.ExitCode == 0, $"a request failed during the reload: {loaded.Stderr}");
+        Assert.Equal(40, loaded.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+
+        await WaitAsync(async () => !(await lab.GetManyAsync(4)).Contains("rs3"), vigil);
+        var after = await lab.GetManyAsync(8);
+        Assert.Equal(6, after.Count(n => n == "rs1"));
+        Assert.Equal(2, after.Count(n => n == "rs2"));
+    }
+
+    private static LabProcess StartVigil(LbLab lab, string conf) =>
+        lab.Lab.StartProcess(lab.Director,
+            RepoPaths.VigilBinary, "run", "-C", "-f", conf,
+            "--plugins-dir", RepoPaths.PluginsDirectory,
+            "--instance", lab.Lab.Prefix + "d",
+            "--admin-socket", Path.Combine(lab.Directory, "admin.sock"),
+            "-p", Path.Combine(lab.Directory, "vigil.pid"),
+            "--set", "Metrics:Enabled=false",
+            "--set", "Modules:notify:Enabled=false",
+            "--set", $"StateDirectory={Path.Combine(lab.Directory, "state")}");
+
+    private static Task<ProcessResult> Cli(LbLab lab, params string[] arguments) =>
+        lab.Lab.RunAsync(lab.Director, [RepoPaths.VigilBinary, .. arguments, "--admin-socket", Path.Combine(lab.Directory, "admin.sock")]);
+
+    private static async Task WaitAsync(Func<Task<bool>> condition, LabProcess vigil)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (await condition())
+            {
+                return;
+            }
+
+            Assert.False(vigil.HasExited, $"vigil exited: {vigil.Stderr}{vigil.Stdout}");
+            await Task.Delay(200);
+        }
+
+        throw new TimeoutException($"condition not met; vigil said: {vigil.Stderr}{vigil.Stdout}");
+    }
+
+    private static string Conf(string algorithm, int w1, int w2, int w3) => $$"""
+        global_defs {
+          router_id director
+          data_plane nftables
+        }
+        virtual_server 10.78.0.100 80 {
+          delay_loop 1
+          lb_algo {{algorithm}}
+          lb_kind NAT
+          protocol TCP
+          sorry_server 127.0.0.1 80
+          real_server 10.77.0.2 80 {
+            weight {{w1}}
+          }
+          real_server 10.77.0.3 80 {
+            weight {{w2}}
+          }
+          real_server 10.77.0.4 80 {
+            weight {{w3}}
+          }
+        }
+        """;
+}
