@@ -29,6 +29,9 @@ public static class Errno
     /// <summary>Cannot assign requested address; rtnetlink answers it for an address that is not there.</summary>
     public const int EADDRNOTAVAIL = 99;
 
+    /// <summary>Network is unreachable.</summary>
+    public const int ENETUNREACH = 101;
+
     private static readonly Dictionary<int, string> Names = new()
     {
         [1] = "EPERM", [2] = "ENOENT", [3] = "ESRCH", [4] = "EINTR", [5] = "EIO", [6] = "ENXIO", [9] = "EBADF",

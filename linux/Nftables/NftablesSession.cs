@@ -6,7 +6,8 @@ namespace Vigil.Linux.Nftables;
 /// <summary>
 /// One libnftables context (Debian <c>libnftables1</c>), loaded at run time so that machines without it still run every
 /// other part of Vigil. Commands go in as nft's JSON and run as one transaction: the kernel applies all of a buffer or
-/// none of it. Calls are serialised, since an <c>nft_ctx</c> is not safe to share between threads.
+/// none of it. Every call runs on the session's own thread, started by the opening thread and so in its network
+/// namespace: libnftables resolves interface names (<c>fwd to "eth0"</c>) in the namespace of the thread that runs it.
 /// </summary>
 public sealed unsafe class NftablesSession : IDisposable
 {
@@ -14,7 +15,8 @@ public sealed unsafe class NftablesSession : IDisposable
     private const uint OutputJson = 1 << 4;
     private const uint InputJson = 1 << 1;
 
-    private readonly Lock _gate = new();
+    private readonly System.Collections.Concurrent.BlockingCollection<(byte[] Buffer, TaskCompletionSource<string> Done)> _work = new();
+    private readonly Thread _worker;
     private readonly nint _library;
     private readonly delegate* unmanaged<nint, void> _free;
     private readonly delegate* unmanaged<nint, byte*, int> _run;
@@ -30,6 +32,8 @@ public sealed unsafe class NftablesSession : IDisposable
         _run = (delegate* unmanaged<nint, byte*, int>)NativeLibrary.GetExport(library, "nft_run_cmd_from_buffer");
         _output = (delegate* unmanaged<nint, byte*>)NativeLibrary.GetExport(library, "nft_ctx_get_output_buffer");
         _error = (delegate* unmanaged<nint, byte*>)NativeLibrary.GetExport(library, "nft_ctx_get_error_buffer");
+        _worker = new Thread(Work) { IsBackground = true, Name = "libnftables" };
+        _worker.Start();
     }
 
     /// <summary>Opens a context in the calling thread's network namespace, or says why it cannot (library missing).</summary>
@@ -73,37 +77,56 @@ public sealed unsafe class NftablesSession : IDisposable
         ArgumentNullException.ThrowIfNull(json);
         var bytes = new byte[Encoding.UTF8.GetByteCount(json) + 1];
         Encoding.UTF8.GetBytes(json, bytes);
-        lock (_gate)
+        var done = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        try
         {
-            ObjectDisposedException.ThrowIf(_context == 0, this);
+            _work.Add((bytes, done));
+        }
+        catch (InvalidOperationException)
+        {
+            throw new ObjectDisposedException(nameof(NftablesSession));
+        }
+
+        return done.Task.GetAwaiter().GetResult();
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        if (_work.IsAddingCompleted)
+        {
+            return;
+        }
+
+        _work.CompleteAdding();
+        _worker.Join();
+        _work.Dispose();
+    }
+
+    private void Work()
+    {
+        foreach (var (buffer, done) in _work.GetConsumingEnumerable())
+        {
             int rc;
-            fixed (byte* buffer = bytes)
+            fixed (byte* text = buffer)
             {
-                rc = _run(_context, buffer);
+                rc = _run(_context, text);
             }
 
             var output = Text(_output(_context));
             var error = Text(_error(_context));
             if (rc != 0)
             {
-                throw new NftablesException(error.Length > 0 ? error.Trim() : $"nft_run_cmd_from_buffer returned {rc}");
+                done.SetException(new NftablesException(error.Length > 0 ? error.Trim() : $"nft_run_cmd_from_buffer returned {rc}"));
             }
-
-            return output;
-        }
-    }
-
-    /// <inheritdoc />
-    public void Dispose()
-    {
-        lock (_gate)
-        {
-            if (_context != 0)
+            else
             {
-                _free(_context);
-                _context = 0;
+                done.SetResult(output);
             }
         }
+
+        _free(_context);
+        _context = 0;
     }
 
     private static string Text(byte* text) => text is null ? "" : Marshal.PtrToStringUTF8((nint)text) ?? "";

@@ -63,7 +63,6 @@ internal static class KnownOwners
         ("notify", new KeywordClaim("virtual_server/real_server", ["notify_up", "notify_down", "smtp_alert"])),
         ("checkers", new KeywordClaim("virtual_server/real_server", ["HTTP_GET", "SSL_GET", "TCP_CHECK", "MISC_CHECK", "DNS_CHECK",
             "UDP_CHECK", "PING_CHECK", "FILE_CHECK", "BFD_CHECK"])),
-        ("smtp-check", new KeywordClaim("virtual_server/real_server", ["SMTP_CHECK"])),
     ];
 
     /// <summary>The well-known nested keyword claims of modules not in <paramref name="enabled"/>.</summary>

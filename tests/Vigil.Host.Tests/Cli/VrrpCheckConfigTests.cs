@@ -68,9 +68,10 @@ public sealed partial class VrrpCheckConfigTests
     private static string Relative(string line) => line.Replace(RepoPaths.Fixtures + Path.DirectorySeparatorChar, "", StringComparison.Ordinal);
 
     /// <summary>
-    /// A section of a module not shipped here (virtual_server needs ipvs), or a notify script the seed names that this
-    /// machine does not have (/etc/keepalived/notify.sh): both are about the machine, not the configuration.
+    /// A section or keyword of a module not enabled here (HTTP_GET needs the checkers module), a keyword keepalived itself
+    /// deprecates (nb_get_retry, nat_mask), or a notify script the seed names that this machine does not have
+    /// (/etc/keepalived/notify.sh): about the machine or keepalived's own advice, not errors in the configuration.
     /// </summary>
-    [GeneratedRegex(@": warning: (section '\w+' needs module '\w+', which is not enabled; ignored|notify_\w+ script /etc/keepalived/\S+ not found in vrrp_instance \w+)$")]
+    [GeneratedRegex(@": warning: (section '\w+' needs module '[\w-]+', which is not enabled; ignored|'\w+' in .+ needs module '[\w-]+', which is not enabled; ignored|'\w+' in .+ is deprecated: .+|notify_\w+ script /etc/keepalived/\S+ not found in vrrp_instance \w+)$")]
     private static partial Regex AllowedSeedWarning();
 }

@@ -99,38 +99,7 @@ internal sealed class LbLab : IAsyncDisposable
         }
     }
 
-    private void StartNginx(string ns, string name, string address)
-    {
-        var dir = Path.Combine(Directory, name);
-        System.IO.Directory.CreateDirectory(dir);
-        File.WriteAllText(Path.Combine(dir, "nginx.conf"), $$"""
-            worker_processes 1;
-            pid {{dir}}/nginx.pid;
-            error_log {{dir}}/error.log;
-            events { worker_connections 1024; }
-            http {
-              access_log off;
-              client_body_temp_path {{dir}}; proxy_temp_path {{dir}}; fastcgi_temp_path {{dir}}; uwsgi_temp_path {{dir}}; scgi_temp_path {{dir}};
-              server { listen {{address}}:80; location / { return 200 "{{name}}\n"; } }
-            }
-            """);
-        Lab.StartProcess(ns, "nginx", "-c", Path.Combine(dir, "nginx.conf"), "-g", "daemon off;");
-    }
+    private void StartNginx(string ns, string name, string address) => Nginx.Start(Lab, ns, Path.Combine(Directory, name), name, address);
 
-    private async Task WaitListeningAsync(string ns, string address)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (DateTime.UtcNow < deadline)
-        {
-            var probe = await Lab.RunAsync(ns, "curl", "-s", "--max-time", "1", $"http://{address}/");
-            if (probe.ExitCode == 0)
-            {
-                return;
-            }
-
-            await Task.Delay(100);
-        }
-
-        throw new TimeoutException($"nginx on {address} in {ns} did not start");
-    }
+    private Task WaitListeningAsync(string ns, string address) => Nginx.WaitListeningAsync(Lab, ns, address);
 }

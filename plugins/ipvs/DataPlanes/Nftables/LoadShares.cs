@@ -62,15 +62,46 @@ internal static class LoadShares
             raw[i] = weight * weight / (weight + overhead / 256.0);
         }
 
+        return Apportion(raw);
+    }
+
+    /// <summary>
+    /// Splits <see cref="Resolution"/> in proportion to <paramref name="raw"/>: every positive entry gets at least 1, the
+    /// rest by largest remainder, so the shares sum to exactly <see cref="Resolution"/> (or one per server where there are more).
+    /// </summary>
+    private static int[] Apportion(double[] raw)
+    {
+        var shares = new int[raw.Length];
+        var positive = raw.Count(r => r > 0);
+        var resolution = Math.Max(Resolution, positive);
+        var spare = resolution - positive;
         var total = raw.Sum();
+        var remainders = new List<(double Remainder, int Index)>();
         var given = 0;
         for (var i = 0; i < raw.Length; i++)
         {
-            shares[i] = raw[i] > 0 ? Math.Max(1, (int)(raw[i] / total * Resolution)) : 0;
+            if (raw[i] <= 0)
+            {
+                continue;
+            }
+
+            var exact = raw[i] / total * spare;
+            shares[i] = 1 + (int)Math.Floor(exact);
             given += shares[i];
+            remainders.Add((exact - Math.Floor(exact), i));
         }
 
-        shares[ArgMax(shares.Select(s => s).ToArray(), _ => true)] += Math.Max(0, Resolution - given);
+        foreach (var (_, i) in remainders.OrderByDescending(r => r.Remainder).ThenBy(r => r.Index))
+        {
+            if (given >= resolution)
+            {
+                break;
+            }
+
+            shares[i]++;
+            given++;
+        }
+
         return shares;
     }
 

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Vigil.Abstractions.VirtualServers;
 using Vigil.Linux.Netlink.Conntrack;
+using Vigil.Linux.Netlink.Route;
 using Vigil.Linux.Nftables;
 using Vigil.Plugins.Ipvs.Configuration;
 
@@ -17,8 +18,14 @@ namespace Vigil.Plugins.Ipvs.DataPlanes.Nftables;
 /// </remarks>
 internal sealed class NftablesDataPlane : IDataPlane
 {
+    private static readonly TimeSpan ResolveWait = TimeSpan.FromSeconds(1);
+
     private readonly NftablesSession _session;
     private readonly ConntrackCounter _conntrack;
+    private readonly NextHopLookup _nextHops;
+    private readonly Dictionary<System.Net.IPAddress, NextHop> _hops = [];
+    private readonly Dictionary<(VirtualServerKey, RealServerKey), uint> _directIds = [];
+    private IReadOnlyList<DirectRoutingService> _direct = [];
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly Dictionary<VirtualServerKey, ServiceLayout> _programmed = [];
     private readonly Dictionary<VirtualServerKey, int> _serviceIds = [];
@@ -29,11 +36,12 @@ internal sealed class NftablesDataPlane : IDataPlane
     private uint _nextBackend;
     private int _nextService;
 
-    /// <summary>Takes ownership of an open session and conntrack counter.</summary>
-    public NftablesDataPlane(NftablesSession session, ConntrackCounter conntrack)
+    /// <summary>Takes ownership of an open session, conntrack counter and next-hop lookup.</summary>
+    public NftablesDataPlane(NftablesSession session, ConntrackCounter conntrack, NextHopLookup nextHops)
     {
         _session = session;
         _conntrack = conntrack;
+        _nextHops = nextHops;
     }
 
     /// <inheritdoc />
@@ -43,9 +51,20 @@ internal sealed class NftablesDataPlane : IDataPlane
     public string? Unsupported(VirtualServerDefinition service)
     {
         ArgumentNullException.ThrowIfNull(service);
-        if (service.Method != ForwardingMethod.Nat || service.RealServers.Any(r => r.Method != ForwardingMethod.Nat))
+        var methods = service.RealServers.Select(r => r.Method).Append(service.Method).Distinct().ToList();
+        if (methods.Contains(ForwardingMethod.Tunnel))
         {
-            return "lb_kind DR and TUN need kernel IPVS (data_plane ipvs); the nftables plane forwards with NAT";
+            return "lb_kind TUN needs kernel IPVS (data_plane ipvs); nftables cannot encapsulate";
+        }
+
+        if (methods.Count > 1)
+        {
+            return "real servers mixing NAT and DR in one service need kernel IPVS (data_plane ipvs)";
+        }
+
+        if (service.Method == ForwardingMethod.DirectRouting && service.Endpoints.Any(e => e.Kind == VirtualServerKind.Fwmark))
+        {
+            return "a DR fwmark service needs kernel IPVS (data_plane ipvs): marks are set after netdev ingress, where DR forwards";
         }
 
         return service.OnePacketScheduling ? "ops (one-packet scheduling) needs kernel IPVS; nftables schedules per conntrack flow" : null;
@@ -94,6 +113,19 @@ internal sealed class NftablesDataPlane : IDataPlane
                 }
             }
 
+            if (_direct.Count > 0)
+            {
+                var direct = NftablesCounters.Parse(Run(DirectRoutingRenderer.ListTable()));
+                foreach (var service in _direct)
+                {
+                    foreach (var backend in service.Backends)
+                    {
+                        var seen = direct.GetValueOrDefault($"d_{backend.Id}");
+                        result.Add(new BackendCounters(service.Service.Key, backend.Plan.Server, 0, 0, 0, seen.Packets, 0, seen.Bytes, 0));
+                    }
+                }
+            }
+
             // The lc family follows the counts just read: only services whose shares moved are rewritten.
             if (_programmed.Values.Any(l => l.Spread == SpreadKind.Random))
             {
@@ -118,7 +150,7 @@ internal sealed class NftablesDataPlane : IDataPlane
             {
                 try
                 {
-                    _session.Run(NftJson.Document([NftJson.Command("delete", "table", new JsonObject { ["family"] = "inet", ["name"] = NftablesRenderer.Table })]));
+                    _session.Run(NftJson.Document(DirectRoutingRenderer.Rebuild([]).Prepend(NftJson.Command("delete", "table", new JsonObject { ["family"] = "inet", ["name"] = NftablesRenderer.Table }))));
                 }
                 catch (NftablesException)
                 {
@@ -128,6 +160,7 @@ internal sealed class NftablesDataPlane : IDataPlane
 
             _session.Dispose();
             _conntrack.Dispose();
+            _nextHops.Dispose();
         }
         finally
         {
@@ -135,9 +168,13 @@ internal sealed class NftablesDataPlane : IDataPlane
         }
     }
 
-    private void ApplyLocked(IReadOnlyList<ServicePlan> desired)
+    private void ApplyLocked(IReadOnlyList<ServicePlan> requested)
     {
         var commands = new List<JsonNode>();
+        var (direct, directIds, nextBackendAfterDirect) = DirectRouting(requested);
+
+        // DR backends are forwarded in netdev ingress; the inet table keeps the rest (a loopback sorry server among them).
+        var desired = requested.Select(p => p with { Backends = p.Backends.Where(b => !IsDirect(b)).ToList() }).ToList();
         if (!_bootstrapped)
         {
             commands.AddRange(NftablesRenderer.Bootstrap());
@@ -146,7 +183,7 @@ internal sealed class NftablesDataPlane : IDataPlane
         var next = new Dictionary<VirtualServerKey, ServiceLayout>();
         var newIds = new Dictionary<(VirtualServerKey, RealServerKey), uint>();
         var newServiceIds = new Dictionary<VirtualServerKey, int>();
-        var nextBackend = _nextBackend;
+        var nextBackend = nextBackendAfterDirect;
         var nextService = _nextService;
         foreach (var plan in desired)
         {
@@ -216,13 +253,29 @@ internal sealed class NftablesDataPlane : IDataPlane
             }
         }
 
+        if (!direct.SequenceEqual(_direct))
+        {
+            commands.AddRange(DirectRoutingRenderer.Rebuild(direct));
+        }
+
         if (commands.Count > 0)
         {
             Run(NftJson.Document(commands));
         }
 
         _bootstrapped = true;
-        _desired = desired;
+        _desired = requested;
+        _direct = direct;
+        _directIds.Clear();
+        foreach (var (entry, id) in directIds)
+        {
+            _directIds[entry] = id;
+        }
+
+        foreach (var gone in _hops.Keys.Where(a => direct.All(s => s.Backends.All(b => !b.Plan.Server.Address.Equals(a)))).ToList())
+        {
+            _hops.Remove(gone);
+        }
         _nextBackend = nextBackend;
         _nextService = nextService;
         foreach (var key in _programmed.Keys.Where(k => !next.ContainsKey(k)).ToList())
@@ -250,6 +303,64 @@ internal sealed class NftablesDataPlane : IDataPlane
         {
             _programmed[key] = layout;
         }
+    }
+
+    private static bool IsDirect(BackendPlan backend) =>
+        backend.Method == ForwardingMethod.DirectRouting && !System.Net.IPAddress.IsLoopback(backend.Server.Address);
+
+    /// <summary>
+    /// The DR services as netdev ingress must carry them: live DR backends with their next hops (resolved once per
+    /// server address, throwing when one is not directly reachable) and hash buckets that stay with surviving servers.
+    /// </summary>
+    private (IReadOnlyList<DirectRoutingService> Services, Dictionary<(VirtualServerKey, RealServerKey), uint> Ids, uint NextBackend) DirectRouting(IReadOnlyList<ServicePlan> requested)
+    {
+        var services = new List<DirectRoutingService>();
+        var ids = new Dictionary<(VirtualServerKey, RealServerKey), uint>();
+        var next = _nextBackend;
+        foreach (var plan in requested)
+        {
+            var live = plan.Backends.Where(b => IsDirect(b) && b.Weight > 0).ToList();
+            if (live.Count == 0)
+            {
+                continue;
+            }
+
+            var key = plan.Service.Key;
+            var backends = new List<DirectRoutingBackend>();
+            foreach (var backend in live)
+            {
+                if (!_directIds.TryGetValue((key, backend.Server), out var id))
+                {
+                    id = ++next;
+                }
+
+                ids[(key, backend.Server)] = id;
+                backends.Add(new DirectRoutingBackend(id, backend, Hop(backend.Server)));
+            }
+
+            var previous = _direct.FirstOrDefault(s => s.Service.Key == key)?.Buckets;
+            var buckets = SlotPlanner.Buckets(backends.Select(b => (long)b.Id).ToList(), backends.Select(b => b.Plan.Weight).ToList(), previous);
+            services.Add(new DirectRoutingService(plan.Service, backends, buckets));
+        }
+
+        return (services, ids, next);
+    }
+
+    private NextHop Hop(RealServerKey server)
+    {
+        if (_hops.TryGetValue(server.Address, out var hop))
+        {
+            return hop;
+        }
+
+        var (found, error) = _nextHops.Resolve(server.Address, ResolveWait);
+        if (found is null)
+        {
+            throw new DataPlaneException($"real server {server} cannot be reached by DR: {error}");
+        }
+
+        _hops[server.Address] = found;
+        return found;
     }
 
     /// <summary>Whether a changed definition can keep its backends' sets and counters (persistence and family unchanged).</summary>

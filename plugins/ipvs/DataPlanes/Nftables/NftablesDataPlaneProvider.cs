@@ -1,5 +1,6 @@
 using Vigil.Linux;
 using Vigil.Linux.Netlink.Conntrack;
+using Vigil.Linux.Netlink.Route;
 using Vigil.Linux.Nftables;
 
 namespace Vigil.Plugins.Ipvs.DataPlanes.Nftables;
@@ -41,7 +42,7 @@ internal sealed class NftablesDataPlaneProvider : IDataPlaneProvider
         {
             // Opens libnftables' netlink socket now, in the creating thread's namespace, which the plane then stays in.
             session.Run(Probe);
-            return new NftablesDataPlane(session, new ConntrackCounter());
+            return new NftablesDataPlane(session, new ConntrackCounter(), new NextHopLookup());
         }
         catch (Exception e) when (e is NftablesException or OsException)
         {
