@@ -50,16 +50,22 @@ internal sealed class LocalityTable<TEntry>
     /// <summary>Runs the checks that fell due up to <paramref name="now"/>.</summary>
     public void CatchUp(long now)
     {
-        // After 30 missed checks a full one has run; the rest would find nothing more to drop.
-        for (var missed = 0; now >= _nextCheck && missed < FullExpirationCount; missed++)
+        if (now < _nextCheck)
+        {
+            return;
+        }
+
+        // Of a long run of missed checks only the last 30 matter: they hold a full check, which drops all the others would.
+        var missed = ((now - _nextCheck) / _interval) + 1;
+        if (missed > FullExpirationCount)
+        {
+            _nextCheck += (missed - FullExpirationCount) * _interval;
+        }
+
+        while (now >= _nextCheck)
         {
             Check(_nextCheck);
             _nextCheck += _interval;
-        }
-
-        if (now >= _nextCheck)
-        {
-            _nextCheck = now + _interval;
         }
     }
 
