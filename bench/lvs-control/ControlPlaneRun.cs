@@ -25,6 +25,7 @@ internal sealed class ControlPlaneRun(string planeName, BenchOptions options)
     private const string Source = "bench";
     private const int WarmUpRounds = 3;
     private const int WarmUpChanges = 20;
+
     /// <summary>Full reloads run before the measured ones (not timed into the results).</summary>
     public const int WarmUpReloads = 3;
     private static readonly TimeSpan ApplyTimeout = TimeSpan.FromSeconds(10);
