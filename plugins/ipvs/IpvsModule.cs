@@ -8,6 +8,7 @@ using Vigil.Plugins.Ipvs.Configuration;
 using Vigil.Plugins.Ipvs.DataPlanes;
 using Vigil.Plugins.Ipvs.DataPlanes.Ipvs;
 using Vigil.Plugins.Ipvs.DataPlanes.Nftables;
+using Vigil.Plugins.Ipvs.DataPlanes.Userspace;
 using Vigil.Plugins.Ipvs.Engine;
 using Vigil.Plugins.Ipvs.Operations;
 using Vigil.Plugins.Ipvs.Status;
@@ -56,6 +57,7 @@ public sealed class IpvsModule : IClusterModule
         builder.RegisterType<DataPlaneSelector>().AsSelf().SingleInstance();
         builder.RegisterType<NftablesDataPlaneProvider>().As<IDataPlaneProvider>().SingleInstance();
         builder.RegisterType<IpvsDataPlaneProvider>().As<IDataPlaneProvider>().SingleInstance();
+        builder.RegisterType<UserspaceDataPlaneProvider>().As<IDataPlaneProvider>().SingleInstance();
         builder.Register(c => new OverrideStore(c.Resolve<Vigil.Abstractions.State.IClusterState>(), context.StateDirectory)).AsSelf().SingleInstance();
         builder.RegisterType<CounterCache>().AsSelf().SingleInstance();
         builder.RegisterType<CounterPoller>().AsSelf().SingleInstance().ExternallyOwned();

@@ -4,7 +4,7 @@ using Vigil.Testing.Netns;
 namespace Vigil.Ipvs.Tests.Integration;
 
 /// <summary>
-/// <c>vigil run</c> in the director namespace with a keepalived virtual_server on the nftables plane, driven from the
+/// <c>vigil run</c> in the director namespace with a keepalived virtual_server on each data plane that runs here, driven from the
 /// command line as an operator (or ansible) would: drains, enables, and a reload that changes weights under load.
 /// </summary>
 [Collection("netns")]
@@ -12,12 +12,14 @@ public sealed class DaemonTests
 {
     private const string Vs = "10.78.0.100:80";
 
-    [Fact]
-    public async Task Daemon_Rotates_Drains_Enables_FallsToTheSorryServer_AndReloadsWeightsWithoutAFailedRequest()
+    [Theory]
+    [InlineData("nftables", "*")]
+    [InlineData("userspace", "127.0.0.1")]
+    public async Task Daemon_Rotates_Drains_Enables_FallsToTheSorryServer_AndReloadsWeightsWithoutAFailedRequest(string plane, string sorryAddress)
     {
-        await using var lab = await LbLab.CreateAsync();
+        await using var lab = await LbLab.CreateAsync(sorryAddress);
         var conf = Path.Combine(lab.Directory, "keepalived.conf");
-        await File.WriteAllTextAsync(conf, Conf("rr", 1, 1, 1));
+        await File.WriteAllTextAsync(conf, Conf(plane, "rr", 1, 1, 1));
         var vigil = StartVigil(lab, conf);
         await WaitAsync(async () => (await lab.GetAsync()).StartsWith("rs", StringComparison.Ordinal), vigil);
 
@@ -49,7 +51,7 @@ public sealed class DaemonTests
         var urls = Enumerable.Repeat($"http://{LbLab.Vip}/", 40).ToArray();
         var load = lab.Lab.RunAsync(lab.Client, ["curl", "-s", "--fail", "--max-time", "20", "--rate", "20/s", "-H", "Connection: close", .. urls]);
         await Task.Delay(700);
-        await File.WriteAllTextAsync(conf, Conf("wrr", 3, 1, 0));
+        await File.WriteAllTextAsync(conf, Conf(plane, "wrr", 3, 1, 0));
         vigil.Signal(1);
         var loaded = await load;
         Assert.True(loaded.ExitCode == 0, $"a request failed during the reload: {loaded.Stderr}");
@@ -92,10 +94,10 @@ public sealed class DaemonTests
         throw new TimeoutException($"condition not met; vigil said: {vigil.Stderr}{vigil.Stdout}");
     }
 
-    private static string Conf(string algorithm, int w1, int w2, int w3) => $$"""
+    private static string Conf(string plane, string algorithm, int w1, int w2, int w3) => $$"""
         global_defs {
           router_id director
-          data_plane nftables
+          data_plane {{plane}}
         }
         virtual_server 10.78.0.100 80 {
           delay_loop 1

@@ -8,7 +8,8 @@ namespace Vigil.Ipvs.Tests.Integration;
 /// A director, a client and three real servers running Debian's nginx, each answering its own name (rs1, rs2, rs3).
 /// The real servers (10.77.0.2-4) route back through the director (10.77.0.1), as LVS-NAT needs; the client sits on
 /// 10.78.0.0/24 behind the director, which holds the VIP 10.78.0.100 and a local "sorry" nginx on port 80 (as a
-/// keepalived sorry_server 127.0.0.1 80 usually is: the host's web server on every address).
+/// keepalived sorry_server 127.0.0.1 80 usually is: the host's web server on every address; the user-space forwarder,
+/// which binds the VIP itself, needs it on 127.0.0.1 only).
 /// </summary>
 internal sealed class LbLab : IAsyncDisposable
 {
@@ -32,7 +33,7 @@ internal sealed class LbLab : IAsyncDisposable
 
     public static IPAddress RealServerAddress(int i) => IPAddress.Parse($"10.77.0.{i + 1}");
 
-    public static async Task<LbLab> CreateAsync()
+    public static async Task<LbLab> CreateAsync(string sorryAddress = "*")
     {
         var lab = await NetnsLab.CreateAsync("director", "rs1", "rs2", "rs3");
         var directory = System.IO.Directory.CreateTempSubdirectory("vigil-lb-").FullName;
@@ -51,7 +52,7 @@ internal sealed class LbLab : IAsyncDisposable
                 result.StartNginx(result.RealServer(i), $"rs{i}", RealServerAddress(i).ToString());
             }
 
-            result.StartNginx(director, "sorry", "*");
+            result.StartNginx(director, "sorry", sorryAddress);
             for (var i = 1; i <= 3; i++)
             {
                 await result.WaitListeningAsync(result.RealServer(i), RealServerAddress(i).ToString());
