@@ -58,6 +58,9 @@ internal sealed record VrrpInstanceOptions
     /// <summary>track_process.</summary>
     public IReadOnlyList<TrackReference> TrackProcesses { get; init; } = [];
 
+    /// <summary>track_virtual_server: virtual servers by canonical key (<c>10.0.0.1:80/tcp</c>) whose quorum the instance needs.</summary>
+    public IReadOnlyList<TrackReference> TrackVirtualServers { get; init; } = [];
+
     /// <summary>False with nopreempt.</summary>
     public bool Preempt { get; init; } = true;
 

@@ -51,6 +51,7 @@ internal static class VrrpInstanceReader
             TrackScripts = TrackReferenceParser.Read(values, "track_script"),
             TrackFiles = TrackReferenceParser.Read(values, "track_file"),
             TrackProcesses = TrackReferenceParser.Read(values, "track_process"),
+            TrackVirtualServers = TrackedVirtualServers.Read(values, context),
             Preempt = !values.Flag("nopreempt"),
             HigherPrioritySendAdvert = values.Flag("higher_prio_send_advert", absent: true),
             PreemptDelay = values.Seconds("preempt_delay", 0, 1000) ?? 0,

@@ -12,7 +12,7 @@ internal static class VrrpKeywords
         "notify_deleted", "notify_master_rx_lower_pri", "notify_priority_changes",
         "state", "interface", "virtual_router_id", "priority", "advert_int", "version", "authentication",
         "virtual_ipaddress", "virtual_ipaddress_excluded", "virtual_routes", "virtual_rules", "promote_secondaries",
-        "track_interface", "track_script", "track_file", "track_process", "track_bfd", "track_src_ip",
+        "track_interface", "track_script", "track_file", "track_process", "track_bfd", "track_src_ip", "track_virtual_server",
         "dont_track_primary", "linkbeat_use_polling", "mcast_src_ip", "unicast_src_ip", "unicast_peer",
         "unicast_fault_no_peer", "unicast_ttl", "unicast_chksum_compat", "old_unicast_checksum", "check_unicast_src",
         "use_vmac", "vmac_xmit_base", "use_ipvlan", "native_ipv6", "accept", "no_accept", "skip_check_adv_addr",

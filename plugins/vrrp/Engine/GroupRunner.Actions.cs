@@ -113,7 +113,10 @@ internal sealed partial class GroupRunner
         instance.SharedPriority = priority;
         _services.State.Set(
             StateKeys.VrrpInstance(instance.Name),
-            new VrrpInstanceStatus(instance.Name, instance.Options.Interface, instance.Options.VirtualRouterId, instance.State, instance.Options.Priority, priority),
+            new VrrpInstanceStatus(instance.Name, instance.Options.Interface, instance.Options.VirtualRouterId, instance.State, instance.Options.Priority, priority)
+            {
+                VirtualAddresses = instance.Options.VirtualAddresses.Select(a => a.Address).ToList(),
+            },
             "vrrp");
     }
 

@@ -74,7 +74,7 @@ internal sealed partial class VrrpEngine : IAsyncDisposable
     {
         var netlink = _platform.OpenNetlink();
         _services = new EngineServices(_time, netlink, _platform.OpenGratuitous(), _bus, _state, _metrics, _logger);
-        _hub = new TrackerHub(_scripts, _time, _platform, netlink, _logger);
+        _hub = new TrackerHub(_scripts, _time, _platform, netlink, _state, _logger);
         _hub.Changed += Broadcast;
         await ApplyAsync(configuration).ConfigureAwait(false);
     }
@@ -221,7 +221,10 @@ internal sealed partial class VrrpEngine : IAsyncDisposable
         {
             _state.Set(
                 StateKeys.VrrpInstance(instance.Options.Name),
-                new VrrpInstanceStatus(instance.Options.Name, instance.Options.Interface, instance.Options.VirtualRouterId, VrrpState.Fault, instance.Options.Priority, 0),
+                new VrrpInstanceStatus(instance.Options.Name, instance.Options.Interface, instance.Options.VirtualRouterId, VrrpState.Fault, instance.Options.Priority, 0)
+                {
+                    VirtualAddresses = instance.Options.VirtualAddresses.Select(a => a.Address).ToList(),
+                },
                 "vrrp");
             _bus.Publish(new VrrpStateChanged(
                 instance.Options.Name,

@@ -14,4 +14,7 @@ internal enum TrackKind
 
     /// <summary><c>track_process</c>.</summary>
     Process,
+
+    /// <summary><c>track_virtual_server</c> (a Vigil extension): a virtual server's quorum from the shared state.</summary>
+    VirtualServer,
 }

@@ -57,6 +57,7 @@ internal static class VrrpTracking
         TrackKind.Script => $"track_script {status.Name} failed",
         TrackKind.Interface => $"track_interface {status.Name} down",
         TrackKind.Process => $"track_process {status.Name} not running",
+        TrackKind.VirtualServer => $"track_virtual_server {status.Name} lost quorum",
         _ => $"{status.Kind} {status.Name} down",
     };
 }

@@ -52,6 +52,11 @@ internal sealed class InstanceTracking
             statuses.Add(new TrackStatus(TrackKind.Process, r.Name, r.Weight ?? process?.Weight ?? 0, true, 0, reverse));
         }
 
+        foreach (var r in instance.TrackVirtualServers)
+        {
+            statuses.Add(new TrackStatus(TrackKind.VirtualServer, r.Name, r.Weight ?? 0, true, 0, r.Reverse));
+        }
+
         return new InstanceTracking(statuses);
     }
 

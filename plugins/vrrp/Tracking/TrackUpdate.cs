@@ -15,6 +15,7 @@ internal sealed record TrackUpdate(TrackKind Kind, string Name, bool Up, long Va
         TrackKind.File => $"track_file {Name} value {Value}",
         TrackKind.Interface => $"track_interface {Name} {(Up ? "up" : "down")}",
         TrackKind.Process => $"track_process {Name} {(Up ? "running" : "not running")}",
+        TrackKind.VirtualServer => $"track_virtual_server {Name} {(Up ? "has quorum" : "lost quorum")}",
         _ => $"track_script {Name} {(Up ? "succeeded" : "failed")}",
     };
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Vigil.Abstractions.Processes;
+using Vigil.Abstractions.State;
 using Vigil.Linux;
 using Vigil.Linux.Netlink.Route;
 using Vigil.Linux.Threading;
@@ -26,7 +27,10 @@ internal sealed partial class TrackerHub : IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly IVrrpPlatform _platform;
     private readonly INetlinkClient _netlink;
+    private readonly IClusterState _state;
     private readonly ILogger _logger;
+    private HashSet<string> _virtualServers = new(StringComparer.Ordinal);
+    private IDisposable? _quorumWatch;
     private IReadOnlyList<TrackFileOptions> _files = [];
     private IReadOnlyList<TrackProcessOptions> _processes = [];
     private HashSet<string> _interfaces = new(StringComparer.Ordinal);
@@ -36,12 +40,13 @@ internal sealed partial class TrackerHub : IAsyncDisposable
     private ReadinessWaiter? _linkWaiter;
     private volatile bool _stopping;
 
-    public TrackerHub(IScriptRunner runner, TimeProvider time, IVrrpPlatform platform, INetlinkClient netlink, ILogger logger)
+    public TrackerHub(IScriptRunner runner, TimeProvider time, IVrrpPlatform platform, INetlinkClient netlink, IClusterState state, ILogger logger)
     {
         _runner = runner;
         _time = time;
         _platform = platform;
         _netlink = netlink;
+        _state = state;
         _logger = logger;
     }
 
@@ -102,12 +107,14 @@ internal sealed partial class TrackerHub : IAsyncDisposable
         }
 
         StartLinkThread();
+        WatchQuorums(instances.SelectMany(i => i.TrackVirtualServers).Select(r => r.Name).ToHashSet(StringComparer.Ordinal));
     }
 
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
         _stopping = true;
+        _quorumWatch?.Dispose();
         _poller?.Dispose();
         foreach (var monitor in _scripts.Values)
         {
@@ -119,6 +126,32 @@ internal sealed partial class TrackerHub : IAsyncDisposable
         _linkThread?.Join(TimeSpan.FromSeconds(1));
         _links?.Dispose();
         _linkWaiter?.Dispose();
+    }
+
+    /// <summary>
+    /// Follows the virtual-server module's quorum entries in the shared state, notified on change. A virtual server
+    /// with no entry (not configured, or its module not running) counts as up: only a lost quorum gives the VIP away.
+    /// </summary>
+    private void WatchQuorums(HashSet<string> tracked)
+    {
+        _virtualServers = tracked;
+        if (tracked.Count == 0)
+        {
+            _quorumWatch?.Dispose();
+            _quorumWatch = null;
+            return;
+        }
+
+        _quorumWatch ??= _state.Watch("vrrp track_virtual_server", (snapshot, _) =>
+        {
+            var quorums = snapshot.All<VirtualServerQuorum>().ToDictionary(e => e.Value.VirtualServer.ToString(), e => e.Value.Up, StringComparer.Ordinal);
+            foreach (var name in _virtualServers)
+            {
+                Publish(new TrackUpdate(TrackKind.VirtualServer, name, quorums.GetValueOrDefault(name, true)));
+            }
+
+            return Task.CompletedTask;
+        }, new StateWatchOptions { Types = [typeof(VirtualServerQuorum)] });
     }
 
     private void StartLinkThread()
