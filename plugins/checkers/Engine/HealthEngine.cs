@@ -39,6 +39,9 @@ internal sealed partial class HealthEngine(
     private IReadOnlySet<VirtualServerKey> _omega = new HashSet<VirtualServerKey>();
     private Task? _loop;
     private bool _disposed;
+    private bool _waiting;
+    private DateTimeOffset? _waitingUntil;
+    private int _probing;
 
     /// <summary>How many checks run.</summary>
     public int Count
@@ -48,6 +51,21 @@ internal sealed partial class HealthEngine(
             lock (_gate)
             {
                 return _checks.Count;
+            }
+        }
+    }
+
+    /// <summary>
+    /// True while nothing is left to do until time passes: the loop waits for a due time still ahead (or for work) and no
+    /// probe runs. Lets a test on a fake clock move time only once the engine has caught up with it.
+    /// </summary>
+    internal bool IsIdle
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _waiting && _probing == 0 && (_waitingUntil is not { } due || due > time.GetUtcNow());
             }
         }
     }
@@ -185,17 +203,20 @@ internal sealed partial class HealthEngine(
             var due = new List<CheckRunner>();
             Task wake;
             TimeSpan? wait;
+            DateTimeOffset? until;
             lock (_gate)
             {
                 var now = time.GetUtcNow();
                 while (_queue.TryTakeDue(now, out var runner))
                 {
                     runner.Probing = true;
+                    _probing++;
                     due.Add(runner);
                 }
 
                 wake = _wake.Task;
-                wait = _queue.NextDue - now;
+                until = _queue.NextDue;
+                wait = until - now;
             }
 
             // Started outside the lock: a probe that completes at once re-enters it to record its result.
@@ -211,7 +232,19 @@ internal sealed partial class HealthEngine(
 
             using var delay = CancellationTokenSource.CreateLinkedTokenSource(stop);
             var timer = wait is { } w ? Task.Delay(w, time, delay.Token) : Task.Delay(Timeout.Infinite, delay.Token);
+            lock (_gate)
+            {
+                // A wake-up that came meanwhile means more work: the loop goes round at once and is not idle.
+                _waiting = !wake.IsCompleted;
+                _waitingUntil = until;
+            }
+
             await Task.WhenAny(timer, wake).ConfigureAwait(false);
+            lock (_gate)
+            {
+                _waiting = false;
+            }
+
             await delay.CancelAsync().ConfigureAwait(false);
         }
     }
@@ -251,6 +284,7 @@ internal sealed partial class HealthEngine(
         lock (_gate)
         {
             runner.Probing = false;
+            _probing--;
             if (runner.Retired || result is null)
             {
                 if (runner.Retired)
@@ -368,6 +402,7 @@ internal sealed partial class HealthEngine(
 
     private void Wake()
     {
+        _waiting = false;
         var old = _wake;
         _wake = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         old.TrySetResult();
