@@ -1,0 +1,89 @@
+using Autofac;
+using Vigil.Abstractions.Checks;
+using Vigil.Abstractions.Configuration;
+using Vigil.Abstractions.Modules;
+using Vigil.Plugins.Checkers.Checkers;
+using Vigil.Plugins.Checkers.Configuration;
+using Vigil.Plugins.Checkers.Engine;
+
+namespace Vigil.Plugins.Checkers;
+
+/// <summary>
+/// keepalived's health checkers: registers TCP_CHECK and HTTP_GET, and runs every checker block of every
+/// <c>real_server</c>, whichever plugin registered its checker, writing each real server's health to the shared state
+/// (<see cref="Vigil.Abstractions.State.StateKeys.RealServerHealth"/>), where the virtual-server module reads it.
+/// </summary>
+public sealed class CheckersModule : IClusterModule
+{
+    private ILifetimeScope? _services;
+    private HealthEngine? _engine;
+
+    /// <inheritdoc />
+    public string Name => "checkers";
+
+    /// <inheritdoc />
+    public ModuleRoles Roles => ModuleRoles.VirtualServers;
+
+    /// <inheritdoc />
+    /// <remarks>The checker blocks live inside <c>virtual_server</c>, which the virtual-server module owns.</remarks>
+    public IReadOnlyCollection<string> Sections { get; } = [];
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// <c>checker_log_all_failures</c> and <c>rs_init_notifies</c> change what is logged and announced; the process
+    /// tuning keys (<c>checker_priority</c>, <c>checker_no_swap</c>, <c>checker_cpu_affinity</c>, <c>checker_rt_priority</c>,
+    /// <c>checker_rlimit_rttime</c>) are accepted so keepalived's files load unchanged, as the checks run in Vigil's one
+    /// process; <c>no_checker_emails</c> belongs to the notifications that read the events.
+    /// </remarks>
+    public IReadOnlyCollection<string> GlobalKeys { get; } =
+    [
+        "checker_log_all_failures", "checker_priority", "checker_no_swap", "checker_cpu_affinity",
+        "checker_rt_priority", "checker_rlimit_rttime", "rs_init_notifies", "no_checker_emails",
+    ];
+
+    /// <inheritdoc />
+    public void Register(ContainerBuilder builder, ModuleContext context)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.RegisterType<TcpChecker>().As<IHealthChecker>().SingleInstance();
+        builder.RegisterType<HttpGetChecker>().As<IHealthChecker>().SingleInstance();
+        builder.RegisterType<CheckerGlobalsValidator>().As<IConfigValidator>().SingleInstance();
+        builder.Register(_ => new WarmupPicker(Random.Shared)).AsSelf().SingleInstance();
+        builder.RegisterType<HealthEngine>().AsSelf().SingleInstance().ExternallyOwned();
+    }
+
+    /// <inheritdoc />
+    public Task StartAsync(ILifetimeScope services, ClusterConfiguration configuration, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        _services = services;
+        _engine = services.Resolve<HealthEngine>();
+        Apply(configuration);
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task ReloadAsync(ClusterConfiguration configuration, CancellationToken cancellationToken)
+    {
+        Apply(configuration);
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (_engine is not null)
+        {
+            await _engine.DisposeAsync().ConfigureAwait(false);
+            _engine = null;
+        }
+    }
+
+    private void Apply(ClusterConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var engine = _engine ?? throw new InvalidOperationException("the checkers module has not started");
+        var definitions = CheckConfigReader.Read(configuration, _services!.Resolve<IEnumerable<IHealthChecker>>());
+        engine.Apply(definitions, CheckerOptions.Read(configuration), CheckConfigReader.OmegaServers(configuration));
+    }
+}
