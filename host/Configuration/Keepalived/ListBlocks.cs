@@ -11,7 +11,7 @@ internal static class ListBlocks
     public static readonly IReadOnlySet<string> Keywords = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {
         "virtual_ipaddress", "virtual_ipaddress_excluded", "virtual_routes", "virtual_rules",
-        "track_interface", "track_script", "track_file", "track_process", "track_bfd", "unicast_peer",
+        "track_interface", "track_script", "track_file", "track_process", "track_bfd", "track_virtual_server", "unicast_peer",
         "notification_email", "group", "static_ipaddress", "static_routes", "static_rules", "linkbeat_interfaces",
     };
 

@@ -1,31 +1,73 @@
+using System.Globalization;
 using Vigil.Abstractions.Configuration;
 using Vigil.Abstractions.VirtualServers;
 
 namespace Vigil.Plugins.Vrrp.Configuration;
 
 /// <summary>
-/// Reads <c>track_virtual_server</c>, Vigil's extension: lines <c>VS [weight N [reverse]]</c> where VS is a virtual
-/// server written as one word (<c>10.0.0.1:80</c>, <c>10.0.0.1:53/udp</c>, <c>[2001:db8::1]:80</c>, <c>fwmark:7</c>,
-/// <c>group:web</c>). The names are stored canonically so they match the virtual-server module's quorum entries.
+/// Reads <c>track_virtual_server</c>, Vigil's extension: lines <c>VS [PROTOCOL] [weight N [reverse]]</c> where VS is
+/// written as in a <c>virtual_server</c> line (<c>10.0.0.1 80</c>, <c>10.0.0.1 53 UDP</c>, <c>fwmark 7</c>,
+/// <c>group web</c>). The names are stored canonically (<c>10.0.0.1:80/tcp</c>) so they match the virtual-server
+/// module's quorum entries.
 /// </summary>
 internal static class TrackedVirtualServers
 {
-    /// <summary>The references, each with a canonical name; a line that names no virtual server is reported.</summary>
+    /// <summary>The references; a line that names no virtual server or has a bad weight is reported.</summary>
     public static IReadOnlyList<TrackReference> Read(ConfigBlock values, string context)
     {
         var references = new List<TrackReference>();
-        foreach (var reference in TrackReferenceParser.Read(values, "track_virtual_server"))
+        foreach (var line in ConfigSections.Lines(values.Section.GetSection("track_virtual_server")))
         {
-            if (VirtualServerKey.TryParse(reference.Name, TransportProtocol.Tcp, out var key, out var error))
+            if (TryParse(line, out var reference, out var error))
             {
-                references.Add(reference with { Name = key.ToString() });
+                references.Add(reference);
             }
             else
             {
-                values.Error("track_virtual_server", $"invalid track_virtual_server '{reference.Name}' in {context}: {error} (write it as 10.0.0.1:80, fwmark:7 or group:NAME)");
+                values.Error("track_virtual_server", $"invalid track_virtual_server '{line}' in {context}: {error}");
             }
         }
 
         return references;
+    }
+
+    private static bool TryParse(string line, out TrackReference reference, out string error)
+    {
+        reference = new TrackReference("");
+        var words = line.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries).ToList();
+        var at = words.FindIndex(w => w.Equals("weight", StringComparison.OrdinalIgnoreCase));
+        var service = at < 0 ? words : words[..at];
+        var tail = at < 0 ? [] : words[at..];
+        var protocol = TransportProtocol.Tcp;
+        if (service.Count > 1 && TransportProtocols.TryParse(service[^1], out var named))
+        {
+            protocol = named;
+            service = service[..^1];
+        }
+
+        if (!VirtualServerKey.TryParse(string.Join(' ', service), protocol, out var key, out error))
+        {
+            error += " (write it as in a virtual_server line: 10.0.0.1 80, 10.0.0.1 53 UDP, fwmark 7, group NAME)";
+            return false;
+        }
+
+        int? weight = null;
+        var reverse = false;
+        if (tail.Count > 0)
+        {
+            if (tail.Count < 2 || !int.TryParse(tail[1], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var w)
+                || Math.Abs(w) > TrackReferenceParser.MaxWeight || tail.Count > 3 || (tail.Count == 3 && tail[2] != "reverse"))
+            {
+                error = $"expected 'weight N [reverse]' with N between -{TrackReferenceParser.MaxWeight} and {TrackReferenceParser.MaxWeight} after the virtual server";
+                return false;
+            }
+
+            weight = w;
+            reverse = tail.Count == 3;
+        }
+
+        reference = new TrackReference(key.ToString(), weight, reverse);
+        error = "";
+        return true;
     }
 }

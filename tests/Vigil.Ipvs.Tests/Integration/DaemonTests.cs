@@ -63,16 +63,65 @@ public sealed class DaemonTests
         Assert.Equal(2, after.Count(n => n == "rs2"));
     }
 
-    private static LabProcess StartVigil(LbLab lab, string conf) =>
-        lab.Lab.StartProcess(lab.Director,
-            RepoPaths.VigilBinary, "run", "-C", "-f", conf,
+    /// <summary>Starts the daemon: the virtual-server side only (<c>-C</c>), or with <paramref name="withVrrp"/> both sides.</summary>
+    private static LabProcess StartVigil(LbLab lab, string conf, bool withVrrp = false)
+    {
+        List<string> command = [RepoPaths.VigilBinary, "run", .. withVrrp ? Array.Empty<string>() : ["-C"], "-f", conf,
             "--plugins-dir", RepoPaths.PluginsDirectory,
             "--instance", lab.Lab.Prefix + "d",
             "--admin-socket", Path.Combine(lab.Directory, "admin.sock"),
             "-p", Path.Combine(lab.Directory, "vigil.pid"),
             "--set", "Metrics:Enabled=false",
             "--set", "Modules:notify:Enabled=false",
-            "--set", $"StateDirectory={Path.Combine(lab.Directory, "state")}");
+            "--set", $"StateDirectory={Path.Combine(lab.Directory, "state")}"];
+        return lab.Lab.StartProcess(lab.Director, command);
+    }
+
+    [Fact]
+    public async Task TrackVirtualServer_LosingQuorum_GivesTheVipAway_AndRegainingItTakesItBack()
+    {
+        await using var lab = await LbLab.CreateAsync(addVip: false);
+        var conf = Path.Combine(lab.Directory, "keepalived.conf");
+        await File.WriteAllTextAsync(conf, """
+            global_defs {
+              router_id director
+              data_plane nftables
+            }
+            vrrp_instance VI_1 {
+              state BACKUP
+              interface eth0
+              virtual_router_id 51
+              priority 100
+              advert_int 1
+              virtual_ipaddress {
+                10.78.0.100/32 dev eth0
+              }
+              track_virtual_server {
+                10.78.0.100 80
+              }
+            }
+            virtual_server 10.78.0.100 80 {
+              lb_algo rr
+              lb_kind NAT
+              real_server 10.77.0.2 80 {
+              }
+              real_server 10.77.0.3 80 {
+              }
+            }
+            """);
+        var vigil = StartVigil(lab, conf, withVrrp: true);
+        await WaitAsync(async () => await HasVipAsync(lab) && (await lab.GetAsync()).StartsWith("rs", StringComparison.Ordinal), vigil);
+
+        Assert.Equal(0, (await Cli(lab, "rs", "drain", Vs, "10.77.0.2:80")).ExitCode);
+        Assert.Equal(0, (await Cli(lab, "rs", "drain", Vs, "10.77.0.3:80")).ExitCode);
+        await WaitAsync(async () => !await HasVipAsync(lab), vigil);
+
+        Assert.Equal(0, (await Cli(lab, "rs", "enable", Vs, "10.77.0.3:80")).ExitCode);
+        await WaitAsync(async () => await HasVipAsync(lab) && await lab.GetAsync() == "rs2", vigil);
+    }
+
+    private static async Task<bool> HasVipAsync(LbLab lab) =>
+        (await lab.Lab.RunAsync(lab.Director, "ip", "-o", "addr", "show", "dev", "eth0")).Stdout.Contains($" {LbLab.Vip}/32", StringComparison.Ordinal);
 
     private static Task<ProcessResult> Cli(LbLab lab, params string[] arguments) =>
         lab.Lab.RunAsync(lab.Director, [RepoPaths.VigilBinary, .. arguments, "--admin-socket", Path.Combine(lab.Directory, "admin.sock")]);

@@ -33,7 +33,7 @@ internal sealed class LbLab : IAsyncDisposable
 
     public static IPAddress RealServerAddress(int i) => IPAddress.Parse($"10.77.0.{i + 1}");
 
-    public static async Task<LbLab> CreateAsync(string sorryAddress = "*")
+    public static async Task<LbLab> CreateAsync(string sorryAddress = "*", bool addVip = true)
     {
         var lab = await NetnsLab.CreateAsync("director", "rs1", "rs2", "rs3");
         var directory = System.IO.Directory.CreateTempSubdirectory("vigil-lb-").FullName;
@@ -43,7 +43,11 @@ internal sealed class LbLab : IAsyncDisposable
             await lab.AddNodeAsync("client", ipv4Cidr: "10.78.0.10/24");
             var director = result.Director;
             await lab.RunCheckedAsync(director, "ip", "addr", "add", "10.78.0.1/24", "dev", "eth0");
-            await lab.RunCheckedAsync(director, "ip", "addr", "add", $"{Vip}/32", "dev", "eth0");
+            if (addVip)
+            {
+                await lab.RunCheckedAsync(director, "ip", "addr", "add", $"{Vip}/32", "dev", "eth0");
+            }
+
             await lab.RunCheckedAsync(director, "sysctl", "-q", "-w", "net.ipv4.ip_forward=1");
             await lab.RunCheckedAsync(result.Client, "ip", "route", "add", "default", "via", "10.78.0.1");
             for (var i = 1; i <= 3; i++)
