@@ -111,7 +111,7 @@ public sealed class HttpGetCheckerTests
     [Fact]
     public async Task RefusedPortFailsAsRefused()
     {
-        var result = await ProbeAsync(Probes.ClosedPort(), [("url:path", "/")]);
+        var result = await ProbeAsync(Probes.ClosedPort(), [("url:path", "/"), ("connect_timeout", "5")]);
         Assert.Equal(CheckFailureKind.Refused, result.Failure);
     }
 

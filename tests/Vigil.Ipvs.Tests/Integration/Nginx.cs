@@ -5,11 +5,15 @@ namespace Vigil.Ipvs.Tests.Integration;
 /// <summary>Debian's nginx as a real server that answers every request with its own name.</summary>
 internal static class Nginx
 {
-    /// <summary>Starts nginx in <paramref name="ns"/> listening on <paramref name="address"/>:80 (<c>*</c>: every address).</summary>
+    /// <summary>
+    /// Starts nginx in <paramref name="ns"/> listening on <paramref name="address"/>:80 (<c>*</c>: every address): <c>/</c>
+    /// answers the server's name, <c>/files/NAME</c> serves <paramref name="directory"/>/files/NAME.
+    /// </summary>
     public static void Start(NetnsLab lab, string ns, string directory, string name, string address)
     {
         Directory.CreateDirectory(directory);
         File.WriteAllText(Path.Combine(directory, "nginx.conf"), $$"""
+            user root;
             worker_processes 1;
             pid {{directory}}/nginx.pid;
             error_log {{directory}}/error.log;
@@ -17,7 +21,7 @@ internal static class Nginx
             http {
               access_log off;
               client_body_temp_path {{directory}}; proxy_temp_path {{directory}}; fastcgi_temp_path {{directory}}; uwsgi_temp_path {{directory}}; scgi_temp_path {{directory}};
-              server { listen {{address}}:80; location / { return 200 "{{name}}\n"; } }
+              server { listen {{address}}:80; location = / { return 200 "{{name}}\n"; } location /files/ { root {{directory}}; } }
             }
             """);
         lab.StartProcess(ns, "nginx", "-c", Path.Combine(directory, "nginx.conf"), "-g", "daemon off;");

@@ -25,7 +25,8 @@ internal sealed class TempDir : IDisposable
 
     /// <summary>A script that writes each argument it got, NUL-terminated, then \\001 ending the run, to <paramref name="output"/>.</summary>
     public string RecordingScript(string name, string output) =>
-        Script(name, $"{{ for a in \"$@\"; do printf '%s\\0' \"$a\"; done; printf '\\001'; }} >> '{output}'");
+        // Under a lock: scripts run concurrently, and one run's printf calls must not interleave with another's.
+        Script(name, $"exec 9>>'{output}'; flock 9; for a in \"$@\"; do printf '%s\\0' \"$a\" >&9; done; printf '\\001' >&9");
 
     public void Dispose()
     {

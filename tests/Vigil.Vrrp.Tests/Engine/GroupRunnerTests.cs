@@ -38,7 +38,7 @@ public class GroupRunnerTests
 
         Assert.Equal(VrrpState.Backup, backup.Value.State);
         Assert.Equal(
-            new VrrpInstanceStatus("VI_1", "eth0", 51, VrrpState.Master, 100, 100),
+            new VrrpInstanceStatus("VI_1", "eth0", 51, VrrpState.Master, 100, 100) { VirtualAddresses = [RunnerHarness.Vip] },
             h.State.Current.Get(StateKeys.VrrpInstance("VI_1"))!.Value);
         Assert.Equal("vrrp", h.State.Current.Get(StateKeys.VrrpInstance("VI_1"))!.Source);
     }
