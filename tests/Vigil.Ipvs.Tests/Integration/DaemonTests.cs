@@ -64,14 +64,14 @@ public sealed class DaemonTests
     }
 
     /// <summary>Starts the daemon: the virtual-server side only (<c>-C</c>), or with <paramref name="withVrrp"/> both sides.</summary>
-    private static LabProcess StartVigil(LbLab lab, string conf, bool withVrrp = false)
+    private static LabProcess StartVigil(LbLab lab, string conf, bool withVrrp = false, int? metricsPort = null)
     {
         List<string> command = [RepoPaths.VigilBinary, "run", .. withVrrp ? Array.Empty<string>() : ["-C"], "-f", conf,
             "--plugins-dir", RepoPaths.PluginsDirectory,
             "--instance", lab.Lab.Prefix + "d",
             "--admin-socket", Path.Combine(lab.Directory, "admin.sock"),
             "-p", Path.Combine(lab.Directory, "vigil.pid"),
-            "--set", "Metrics:Enabled=false",
+            "--set", metricsPort is { } port ? $"Metrics:Port={port}" : "Metrics:Enabled=false",
             "--set", "Modules:notify:Enabled=false",
             "--set", $"StateDirectory={Path.Combine(lab.Directory, "state")}"];
         return lab.Lab.StartProcess(lab.Director, command);
@@ -119,6 +119,38 @@ public sealed class DaemonTests
         Assert.Equal(0, (await Cli(lab, "rs", "enable", Vs, "10.77.0.3:80")).ExitCode);
         await WaitAsync(async () => await HasVipAsync(lab) && await lab.GetAsync() == "rs2", vigil);
     }
+
+    [Fact]
+    public async Task Metrics_CarryVigilsAndTheKeepalivedExportersNames_AndPassPromtool()
+    {
+        await using var lab = await LbLab.CreateAsync();
+        var conf = Path.Combine(lab.Directory, "keepalived.conf");
+        await File.WriteAllTextAsync(conf, Conf("nftables", "rr", 1, 1, 1));
+        var vigil = StartVigil(lab, conf, metricsPort: 9914);
+        await WaitAsync(async () => (await lab.GetAsync()).StartsWith("rs", StringComparison.Ordinal), vigil);
+        await lab.GetManyAsync(3);
+
+        // The counters are read every 2 s; wait until the requests just made show up.
+        var exposition = "";
+        await WaitAsync(async () =>
+        {
+            exposition = (await lab.Lab.RunAsync(lab.Director, "curl", "-s", "--max-time", "2", "http://127.0.0.1:9914/metrics")).Stdout;
+            return Sum(exposition, "keepalived_lvs_rs_conn{") >= 4;
+        }, vigil);
+        var file = Path.Combine(lab.Directory, "metrics.txt");
+        await File.WriteAllTextAsync(file, exposition);
+        var promtool = await lab.Lab.RunAsync(lab.Director, "sh", "-c", $"promtool check metrics < {file}");
+
+        Assert.True(promtool.ExitCode == 0, $"{promtool.Stdout}{promtool.Stderr}\n{exposition}");
+        foreach (var name in new[] { "vigil_lvs_rs_up", "vigil_lvs_rs_effective_weight", "vigil_lvs_vs_quorum", "keepalived_lvs_vip_in_packets", "keepalived_lvs_rs_in_bytes", "keepalived_lvs_rs_conn" })
+        {
+            Assert.Contains(name, exposition, StringComparison.Ordinal);
+        }
+    }
+
+    private static double Sum(string exposition, string prefix) =>
+        exposition.Split('\n').Where(l => l.StartsWith(prefix, StringComparison.Ordinal))
+            .Sum(l => double.Parse(l[(l.LastIndexOf(' ') + 1)..], System.Globalization.CultureInfo.InvariantCulture));
 
     private static async Task<bool> HasVipAsync(LbLab lab) =>
         (await lab.Lab.RunAsync(lab.Director, "ip", "-o", "addr", "show", "dev", "eth0")).Stdout.Contains($" {LbLab.Vip}/32", StringComparison.Ordinal);
