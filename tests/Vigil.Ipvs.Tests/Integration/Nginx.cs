@@ -9,7 +9,7 @@ internal static class Nginx
     /// Starts nginx in <paramref name="ns"/> listening on <paramref name="address"/>:80 (<c>*</c>: every address): <c>/</c>
     /// answers the server's name, <c>/files/NAME</c> serves <paramref name="directory"/>/files/NAME.
     /// </summary>
-    public static void Start(NetnsLab lab, string ns, string directory, string name, string address)
+    public static LabProcess Start(NetnsLab lab, string ns, string directory, string name, string address)
     {
         Directory.CreateDirectory(directory);
         File.WriteAllText(Path.Combine(directory, "nginx.conf"), $$"""
@@ -21,10 +21,10 @@ internal static class Nginx
             http {
               access_log off;
               client_body_temp_path {{directory}}; proxy_temp_path {{directory}}; fastcgi_temp_path {{directory}}; uwsgi_temp_path {{directory}}; scgi_temp_path {{directory}};
-              server { listen {{address}}:80; location = / { return 200 "{{name}}\n"; } location /files/ { root {{directory}}; } }
+              server { listen {{address}}:80; location = / { return 200 "{{name}}\n"; } location = /index.html { return 200 "{{name}}\n"; } location /files/ { root {{directory}}; } }
             }
             """);
-        lab.StartProcess(ns, "nginx", "-c", Path.Combine(directory, "nginx.conf"), "-g", "daemon off;");
+        return lab.StartProcess(ns, "nginx", "-c", Path.Combine(directory, "nginx.conf"), "-g", "daemon off;");
     }
 
     /// <summary>Waits until nginx answers on <paramref name="address"/> from inside <paramref name="ns"/>.</summary>
