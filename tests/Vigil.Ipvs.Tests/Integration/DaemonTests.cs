@@ -148,6 +148,26 @@ public sealed class DaemonTests
         }
     }
 
+    [Fact]
+    public async Task ServiceThePlaneCannotRun_StopsTheStartWithOneLineNamingFileAndLine()
+    {
+        await using var lab = await LbLab.CreateAsync();
+        var conf = Path.Combine(lab.Directory, "keepalived.conf");
+        await File.WriteAllTextAsync(conf, Conf("nftables", "rr", 1, 1, 1).Replace("lb_kind NAT", "lb_kind TUN", StringComparison.Ordinal));
+
+        var vigil = StartVigil(lab, conf);
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (!vigil.HasExited && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.True(vigil.HasExited, "vigil kept running with a service its data plane cannot forward");
+        Assert.Contains($"{conf}:5: virtual_server 10.78.0.100:80/tcp: lb_kind TUN needs kernel IPVS (data_plane ipvs); nftables cannot encapsulate (data_plane nftables)", vigil.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", vigil.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("vigil_lvs", (await lab.Lab.RunAsync(lab.Director, "nft", "list", "tables")).Stdout, StringComparison.Ordinal);
+    }
+
     private static double Sum(string exposition, string prefix) =>
         exposition.Split('\n').Where(l => l.StartsWith(prefix, StringComparison.Ordinal))
             .Sum(l => double.Parse(l[(l.LastIndexOf(' ') + 1)..], System.Globalization.CultureInfo.InvariantCulture));
