@@ -52,16 +52,18 @@ internal sealed partial class GroupRunner
         {
             foreach (var address in instance.Options.VirtualAddresses)
             {
-                var index = DeviceIndex(instance, address.Device);
+                // A VIP on another device is announced from that device, with that device's MAC: its neighbours can
+                // reach no other.
+                var (index, mac) = Device(instance, address.Device);
                 Try(instance, $"announce {address.Address}", () =>
                 {
                     if (address.IsIpv6)
                     {
-                        _services.Gratuitous.SendNeighbourAdvert(index, instance.Link.Mac, address.Address);
+                        _services.Gratuitous.SendNeighbourAdvert(index, mac, address.Address);
                     }
                     else
                     {
-                        _services.Gratuitous.SendArp(index, instance.Link.Mac, address.Address);
+                        _services.Gratuitous.SendArp(index, mac, address.Address);
                     }
                 });
             }
@@ -72,6 +74,18 @@ internal sealed partial class GroupRunner
         device is null || device == instance.Options.Interface && instance.Link.VmacIndex is null
             ? instance.Link.Index
             : _services.Netlink.GetLink(device)?.Index ?? instance.Link.Index;
+
+    /// <summary>The announcing device and source MAC: the instance's own link (its VMAC, if any) for its interface.</summary>
+    private (int Index, byte[] Mac) Device(InstanceContext instance, string? device)
+    {
+        var index = DeviceIndex(instance, device);
+        if (device is null || device == instance.Options.Interface)
+        {
+            return (index, instance.Link.Mac);
+        }
+
+        return _services.Netlink.GetLink(device) is { } link ? (link.Index, link.Mac) : (index, instance.Link.Mac);
+    }
 
     private void Try(InstanceContext instance, string what, Action action)
     {

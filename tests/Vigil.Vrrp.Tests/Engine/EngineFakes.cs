@@ -78,7 +78,8 @@ internal sealed class FakeNetlink : INetlinkClient
 
     public LinkInfo? GetLink(int index) => null;
 
-    public LinkInfo? GetLink(string name) => new(2, name, 0x41 | 0x1, 6, [2, 0, 0, 0, 0, 1]);
+    public LinkInfo? GetLink(string name) =>
+        name == "eth1" ? new(3, name, 0x41 | 0x1, 6, [2, 0, 0, 0, 0, 3]) : new(2, name, 0x41 | 0x1, 6, [2, 0, 0, 0, 0, 1]);
 
     public IReadOnlyList<AddressInfo> ListAddresses(int index, AddressFamily family = AddressFamily.Unspecified) => [];
 
@@ -93,7 +94,13 @@ internal sealed class FakeGratuitous : IGratuitousSender
 
     public List<(int Index, IPAddress Address)> Adverts { get; } = [];
 
-    public void SendArp(int interfaceIndex, byte[] mac, IPAddress address) => Arps.Add((interfaceIndex, address));
+    public List<byte[]> ArpMacs { get; } = [];
+
+    public void SendArp(int interfaceIndex, byte[] mac, IPAddress address)
+    {
+        Arps.Add((interfaceIndex, address));
+        ArpMacs.Add(mac);
+    }
 
     public void SendNeighbourAdvert(int interfaceIndex, byte[] mac, IPAddress address) => Adverts.Add((interfaceIndex, address));
 

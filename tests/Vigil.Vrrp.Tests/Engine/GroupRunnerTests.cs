@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using Vigil.Abstractions.Events;
 using Vigil.Abstractions.State;
 using Vigil.Linux.Netlink.Route;
+using Vigil.Plugins.Vrrp.Configuration;
 using Vigil.Plugins.Vrrp.Protocol;
 using Vigil.Plugins.Vrrp.Tracking;
 
@@ -25,6 +26,21 @@ public class GroupRunnerTests
         Assert.Equal([100], h.SentPriorities);
         var change = h.Bus.Events.OfType<VrrpStateChanged>().Last();
         Assert.Equal((VrrpState.Backup, VrrpState.Master, "vrrp", 51), (change.OldState, change.NewState, change.Source, change.VirtualRouterId));
+    }
+
+    [Fact]
+    public void Takeover_AnnouncesAVipOnAnotherDevice_FromThatDeviceWithItsOwnMac()
+    {
+        var other = System.Net.IPAddress.Parse("10.1.0.254");
+        using var h = new RunnerHarness(o => o with { VirtualAddresses = [new VirtualAddress(RunnerHarness.Vip, 24), new VirtualAddress(other, 24, "eth1")] });
+        h.Runner.StartRouters();
+
+        h.Step(TimeSpan.FromSeconds(4));
+
+        var announced = h.Gratuitous.Arps.Zip(h.Gratuitous.ArpMacs).ToList();
+        Assert.Contains(announced, a => a.First == (2, RunnerHarness.Vip) && a.Second.SequenceEqual(new byte[] { 2, 0, 0, 0, 0, 1 }));
+        Assert.Contains(announced, a => a.First == (3, other) && a.Second.SequenceEqual(new byte[] { 2, 0, 0, 0, 0, 3 }));
+        Assert.DoesNotContain(announced, a => a.First.Address.Equals(other) && a.Second.SequenceEqual(new byte[] { 2, 0, 0, 0, 0, 1 }));
     }
 
     [Fact]
