@@ -32,7 +32,7 @@ internal static class ClusterConfigWriter
                         }
                     }
 
-                """);
+                """).Append('\n');
         }
 
         return string.Create(CultureInfo.InvariantCulture, $$"""
