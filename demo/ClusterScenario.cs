@@ -63,7 +63,7 @@ internal sealed class ClusterScenario(DemoLab lab, DemoDaemon daemon, Narrator s
             director.StartSorryServer();
         }
 
-        say.Say("sorry servers up on both directors: port 80 of every address but the VIP, answering \"sorry (<director>)\"");
+        say.Say("sorry servers up on both directors, answering \"sorry (<director>)\" on port 80, where nftables redirects the VIP when no real server is left");
         var watch = Stopwatch.StartNew();
         foreach (var director in _directors)
         {
