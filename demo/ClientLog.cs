@@ -30,6 +30,9 @@ internal sealed class ClientLog
     /// <summary>The answer to the latest request, or null before any.</summary>
     public ClientRecord? Last { get { lock (_gate) { return _records.Count == 0 ? null : _records[^1]; } } }
 
+    /// <summary>Every request so far, in the order sent.</summary>
+    public IReadOnlyList<ClientRecord> Snapshot() { lock (_gate) { return [.. _records]; } }
+
     /// <summary>The first answered request from <paramref name="node"/> sent at or after <paramref name="sinceUnixMs"/>.</summary>
     public ClientRecord? FirstAnswerFrom(string node, long sinceUnixMs)
     {

@@ -5,7 +5,7 @@ namespace Vigil.Demo;
 
 /// <summary>
 /// The <c>vigil-demo</c> command line (<c>./vigil demo</c> in the source tree): the seed's high-availability nginx
-/// example as a namespace lab (see <see cref="DemoRunner"/>). Its hidden subcommands are the lab's own programs:
+/// example, then its high-availability IPVS cluster, as a namespace lab (see <see cref="DemoRunner"/>). Its hidden subcommands are the lab's own programs:
 /// <c>web</c>, the stand-in for nginx (run as demo-nginx), and <c>client</c>, which requests the VIP.
 /// </summary>
 internal static class DemoCommand
@@ -16,8 +16,9 @@ internal static class DemoCommand
     public static RootCommand Build()
     {
         var keepalived = new Option<bool>("--keepalived") { Description = "Run keepalived on the nodes instead of Vigil, to compare", Hidden = true };
-        var command = new RootCommand("Run Vigil's high-availability nginx failover demo in network namespaces (needs root)") { keepalived };
-        command.SetAction(result => DemoRunner.Run(result.GetValue(keepalived), Console.Out, Console.Error));
+        var story = new Option<DemoStory>("--story") { DefaultValueFactory = _ => DemoStory.All, Description = "Which story: all, nginx or cluster" };
+        var command = new RootCommand("Run Vigil's high-availability demos (nginx failover, an IPVS cluster) in network namespaces (needs root)") { keepalived, story };
+        command.SetAction(result => DemoRunner.Run(result.GetValue(story), result.GetValue(keepalived), Console.Out, Console.Error));
         command.Subcommands.Add(BuildWeb());
         command.Subcommands.Add(BuildClient());
         return command;
@@ -27,9 +28,14 @@ internal static class DemoCommand
     {
         var name = new Option<string>("--name") { Required = true, Description = "Node name to answer with" };
         var port = new Option<int>("--port") { DefaultValueFactory = _ => 80, Description = "TCP port" };
-        var web = new Command("web", "The demo's web server (answers \"served by NAME\")") { name, port };
+        var sorry = new Option<bool>("--sorry") { Description = "Be a sorry server: answer \"sorry (NAME)\"" };
+        var web = new Command("web", "The demo's web server (answers \"served by NAME\")") { name, port, sorry };
         web.Hidden = true;
-        web.SetAction((result, _) => UntilSignalled(ct => DemoWebServer.RunAsync(result.GetValue(name)!, result.GetValue(port), ct)));
+        web.SetAction((result, _) =>
+        {
+            var body = result.GetValue(sorry) ? DemoWebServer.SorryBody(result.GetValue(name)!) : DemoWebServer.ServedByBody(result.GetValue(name)!);
+            return UntilSignalled(ct => DemoWebServer.RunAsync(body, result.GetValue(port), ct));
+        });
         return web;
     }
 

@@ -34,16 +34,22 @@ internal sealed class DemoDaemon
         return new DemoDaemon(keepalived, Path.Combine(artifacts, "host", "vigil"), Path.Combine(artifacts, "plugins"));
     }
 
-    /// <summary>The daemon's command line for <paramref name="node"/>, with its files under <paramref name="directory"/>.</summary>
-    public string[] Command(DemoNode node, string conf, string directory, DemoLayout layout)
+    /// <summary>True for keepalived, which the IPVS cluster story cannot run: this machine's kernel may have no IPVS.</summary>
+    public bool IsKeepalived => _keepalived;
+
+    /// <summary>
+    /// The daemon's command line for node <paramref name="name"/>, with its files (state directory included, so
+    /// nothing is left under /var/lib/vigil) under <paramref name="directory"/>.
+    /// </summary>
+    public string[] Command(string name, string conf, string directory, DemoLayout layout)
     {
-        var files = Path.Combine(directory, node.Name);
+        var files = Path.Combine(directory, name);
         return _keepalived
             ? ["keepalived", "-n", "-l", "-P", "-f", conf, "-p", files + ".keepalived.pid", "-r", files + ".vrrp.pid"]
             :
             [
-                Vigil, "run", "-f", conf, "--instance", $"{layout.Prefix}-{node.Name}", "--admin-socket", files + ".sock",
-                "-p", files + ".pid", "--set", "Metrics:Enabled=false", "--plugins-dir", Plugins,
+                Vigil, "run", "-f", conf, "--instance", $"{layout.Prefix}-{name}", "--admin-socket", files + ".sock",
+                "-p", files + ".pid", "--set", "Metrics:Enabled=false", "--set", $"StateDirectory={files}.state", "--plugins-dir", Plugins,
             ];
     }
 }

@@ -32,6 +32,10 @@ internal static class DemoHttpClient
         return 0;
     }
 
+    /// <summary>Who answered: NAME from "served by NAME", else the whole answer (a sorry server's).</summary>
+    public static string Answerer(string body) =>
+        body.StartsWith(DemoWebServer.ServedByPrefix, StringComparison.Ordinal) ? body[DemoWebServer.ServedByPrefix.Length..] : body;
+
     private static async Task<string> RequestOnceAsync(HttpClient http, Uri url, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var sent = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
@@ -45,9 +49,8 @@ internal static class DemoHttpClient
             request.Headers.ConnectionClose = true;
             using var response = await http.SendAsync(request, deadline.Token).ConfigureAwait(false);
             var body = (await response.Content.ReadAsStringAsync(deadline.Token).ConfigureAwait(false)).Trim();
-            const string Prefix = "served by ";
-            record = response.IsSuccessStatusCode && body.StartsWith(Prefix, StringComparison.Ordinal)
-                ? new ClientRecord(sent, true, watch.ElapsedMilliseconds, body[Prefix.Length..])
+            record = response.IsSuccessStatusCode && body.Length > 0
+                ? new ClientRecord(sent, true, watch.ElapsedMilliseconds, Answerer(body))
                 : new ClientRecord(sent, false, watch.ElapsedMilliseconds, $"http-{(int)response.StatusCode}");
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)

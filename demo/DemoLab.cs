@@ -1,10 +1,10 @@
 namespace Vigil.Demo;
 
 /// <summary>
-/// The namespace lab: a bridge namespace, one namespace per node and one for the client, each joined to the bridge
-/// by a veth pair. Nothing touches the root namespace's links. <see cref="Dispose"/> kills every process group the
-/// demo started, then deletes the namespaces and the working directory; it is idempotent and safe to call from a
-/// signal handler or at process exit.
+/// The namespace lab: bridges in namespaces of their own, and hosts joined to them by veth pairs (for the nginx story
+/// one bridge, a namespace per node and one for the client). Nothing touches the root namespace's links.
+/// <see cref="Dispose"/> kills every process group the demo started, then deletes the namespaces and the working
+/// directory; it is idempotent and safe to call from a signal handler or at process exit.
 /// </summary>
 internal sealed class DemoLab : IDisposable
 {
@@ -29,16 +29,48 @@ internal sealed class DemoLab : IDisposable
     /// <summary>Creates the bridge, the node namespaces and the client namespace, and waits until every port forwards.</summary>
     public void Create()
     {
-        AddNamespace(Layout.BridgeNamespace);
-        Ip(Layout.BridgeNamespace, "link", "add", Bridge, "type", "bridge", "mcast_snooping", "0", "forward_delay", "0");
-        Ip(Layout.BridgeNamespace, "link", "set", Bridge, "up");
+        AddBridges(Layout.BridgeNamespace, Bridge);
         foreach (var node in Layout.Nodes)
         {
-            AddHost(node.Namespace, node.BridgePort, node.Address);
+            AddHost(node.Namespace);
+            Connect(Layout.BridgeNamespace, Bridge, node.BridgePort, node.Namespace, DemoLayout.Interface, node.Address, DemoLayout.PrefixLength);
         }
 
-        AddHost(Layout.ClientNamespace, "vc", DemoLayout.ClientAddress);
-        WaitForwarding(Layout.Nodes.Length + 1);
+        AddHost(Layout.ClientNamespace);
+        Connect(Layout.BridgeNamespace, Bridge, "vc", Layout.ClientNamespace, DemoLayout.Interface, DemoLayout.ClientAddress, DemoLayout.PrefixLength);
+        WaitForwarding(Layout.BridgeNamespace, Bridge, Layout.Nodes.Length + 1);
+    }
+
+    /// <summary>Creates namespace <paramref name="ns"/> holding one bridge per name in <paramref name="bridges"/>.</summary>
+    public void AddBridges(string ns, params string[] bridges)
+    {
+        AddNamespace(ns);
+        foreach (var bridge in bridges)
+        {
+            Ip(ns, "link", "add", bridge, "type", "bridge", "mcast_snooping", "0", "forward_delay", "0");
+            Ip(ns, "link", "set", bridge, "up");
+        }
+    }
+
+    /// <summary>Creates host namespace <paramref name="ns"/> with its loopback up.</summary>
+    public void AddHost(string ns)
+    {
+        AddNamespace(ns);
+        Ip(ns, "link", "set", "lo", "up");
+    }
+
+    /// <summary>
+    /// Joins host <paramref name="ns"/> to <paramref name="bridge"/> by a veth pair: <paramref name="port"/> on the
+    /// bridge's side, <paramref name="device"/> with <paramref name="address"/> (and <paramref name="mac"/>, else a
+    /// random one) on the host's.
+    /// </summary>
+    public void Connect(string bridgeNs, string bridge, string port, string ns, string device, string address, int prefixLength, string? mac = null)
+    {
+        string[] peerMac = mac is null ? [] : ["address", mac];
+        Ip(bridgeNs, ["link", "add", port, "type", "veth", "peer", "name", device, .. peerMac, "netns", ns]);
+        Ip(bridgeNs, "link", "set", port, "master", bridge, "up");
+        Ip(ns, "addr", "add", $"{address}/{prefixLength}", "dev", device);
+        Ip(ns, "link", "set", device, "up");
     }
 
     /// <summary>Starts a process group and has it killed at cleanup.</summary>
@@ -53,10 +85,32 @@ internal sealed class DemoLab : IDisposable
         }
     }
 
+    /// <summary>
+    /// Kills every process group started so far and forgets it, leaving the namespaces: the next story starts on a
+    /// quiet machine.
+    /// </summary>
+    public void StopProcesses()
+    {
+        GroupProcess[] processes;
+        lock (_gate)
+        {
+            processes = [.. _processes];
+            _processes.Clear();
+        }
+
+        foreach (var process in processes)
+        {
+            process.Dispose();
+        }
+    }
+
     /// <summary>True when namespace <paramref name="ns"/> holds the VIP.</summary>
-    public static bool HoldsVip(string ns) =>
-        ShortCommand.Run(["ip", "-n", ns, "-4", "-o", "addr", "show", "dev", DemoLayout.Interface])
-            .Stdout.Contains($" {DemoLayout.Vip}/", StringComparison.Ordinal);
+    public static bool HoldsVip(string ns) => HoldsAddress(ns, DemoLayout.Interface, DemoLayout.Vip);
+
+    /// <summary>True when <paramref name="device"/> in namespace <paramref name="ns"/> has <paramref name="address"/>.</summary>
+    public static bool HoldsAddress(string ns, string device, string address) =>
+        ShortCommand.Run(["ip", "-n", ns, "-4", "-o", "addr", "show", "dev", device])
+            .Stdout.Contains($" {address}/", StringComparison.Ordinal);
 
     /// <inheritdoc />
     public void Dispose()
@@ -104,23 +158,31 @@ internal sealed class DemoLab : IDisposable
         }
     }
 
-    private void AddHost(string ns, string port, string address)
+    /// <summary>Waits until something in namespace <paramref name="ns"/> listens on TCP port <paramref name="port"/>, started as <paramref name="process"/>.</summary>
+    public static void WaitListening(string ns, int port, GroupProcess process)
     {
-        AddNamespace(ns);
-        Ip(Layout.BridgeNamespace, "link", "add", port, "type", "veth", "peer", "name", DemoLayout.Interface, "netns", ns);
-        Ip(Layout.BridgeNamespace, "link", "set", port, "master", Bridge, "up");
-        Ip(ns, "link", "set", "lo", "up");
-        Ip(ns, "addr", "add", $"{address}/{DemoLayout.PrefixLength}", "dev", DemoLayout.Interface);
-        Ip(ns, "link", "set", DemoLayout.Interface, "up");
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        while (ShortCommand.Run(["ip", "netns", "exec", ns, "ss", "-Hltn", $"sport = :{port}"]).Stdout.Trim().Length == 0)
+        {
+            if (process.HasExited || DateTime.UtcNow > deadline)
+            {
+                throw new DemoException($"{process.Name} did not listen on port {port}:\n{process.Tail()}");
+            }
+
+            Thread.Sleep(50);
+        }
     }
 
-    /// <summary>Carrier reaches the bridge through the kernel's linkwatch up to a second later; adverts sent before are lost.</summary>
-    private void WaitForwarding(int ports)
+    /// <summary>
+    /// Waits until <paramref name="ports"/> ports of <paramref name="bridge"/> forward: carrier reaches the bridge
+    /// through the kernel's linkwatch up to a second later, and adverts sent before are lost.
+    /// </summary>
+    public static void WaitForwarding(string bridgeNs, string bridge, int ports)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(5);
         while (DateTime.UtcNow < deadline)
         {
-            var links = ShortCommand.Run(["ip", "-n", Layout.BridgeNamespace, "-o", "link", "show", "master", Bridge]).Stdout;
+            var links = ShortCommand.Run(["ip", "-n", bridgeNs, "-o", "link", "show", "master", bridge]).Stdout;
             if (links.Split('\n').Count(l => l.Contains("state UP", StringComparison.Ordinal)) >= ports)
             {
                 return;
@@ -129,7 +191,7 @@ internal sealed class DemoLab : IDisposable
             Thread.Sleep(20);
         }
 
-        throw new DemoException("the lab's bridge ports did not come up within 5 s");
+        throw new DemoException($"the ports of bridge {bridge} in {bridgeNs} did not come up within 5 s");
     }
 
     private static void Ip(string ns, params string[] arguments) => ShortCommand.RunChecked(["ip", "-n", ns, .. arguments]);

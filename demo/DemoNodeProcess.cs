@@ -17,8 +17,8 @@ internal sealed class DemoNodeProcess(DemoLab lab, DemoNode node, DemoDaemon dae
     /// <summary>The node.</summary>
     public DemoNode Node => node;
 
-    /// <summary>The daemon's output so far (last lines), for error reports.</summary>
-    public string DaemonTail => _daemon?.Tail() ?? "";
+    /// <summary>The daemon, once started, for error reports.</summary>
+    public GroupProcess? Daemon => _daemon;
 
     /// <summary>Creates the node's PID namespace.</summary>
     public void Boot()
@@ -32,7 +32,7 @@ internal sealed class DemoNodeProcess(DemoLab lab, DemoNode node, DemoDaemon dae
     {
         var conf = Path.Combine(lab.Directory, $"{node.Name}.conf");
         File.WriteAllText(conf, DemoConfigWriter.Render(node, daemon.CheckScript));
-        _daemon = lab.Start($"{node.Name}'s {daemon.Name}", [.. Enter(), .. daemon.Command(node, conf, lab.Directory, lab.Layout)]);
+        _daemon = lab.Start($"{node.Name}'s {daemon.Name}", [.. Enter(), .. daemon.Command(node.Name, conf, lab.Directory, lab.Layout)]);
     }
 
     /// <summary>Starts the web server, named demo-nginx, and waits until <c>killall -0 demo-nginx</c> finds it on this node.</summary>

@@ -3,8 +3,9 @@ using System.Runtime.InteropServices;
 namespace Vigil.Demo;
 
 /// <summary>
-/// <c>./vigil demo</c> from start to cleanup: checks root and tools, runs the scenario, and tears the lab down on
-/// every path — success, a failed step, Ctrl-C, SIGTERM, or an unexpected exit.
+/// <c>./vigil demo</c> from start to cleanup: checks root and tools, runs the stories one after the other in one lab
+/// (each on a quiet machine: the processes of the one before are stopped), and tears the lab down on every path —
+/// success, a failed step, Ctrl-C, SIGTERM, or an unexpected exit.
 /// </summary>
 internal static class DemoRunner
 {
@@ -12,7 +13,7 @@ internal static class DemoRunner
     public const int Interrupted = 130;
 
     /// <summary>Runs the demo; 0 when every step happened.</summary>
-    public static int Run(bool keepalived, TextWriter output, TextWriter error)
+    public static int Run(DemoStory story, bool keepalived, TextWriter output, TextWriter error)
     {
         if (!DemoNative.IsRoot)
         {
@@ -21,7 +22,14 @@ internal static class DemoRunner
         }
 
         var daemon = DemoDaemon.Create(keepalived);
-        if (DemoPrerequisites.Missing(daemon) is { Count: > 0 } missing)
+        if (keepalived && story == DemoStory.Cluster)
+        {
+            error.WriteLine("vigil demo: the cluster story runs Vigil only (keepalived would need kernel IPVS)");
+            return 1;
+        }
+
+        var cluster = story != DemoStory.Nginx && !keepalived;
+        if (DemoPrerequisites.Missing(daemon, cluster) is { Count: > 0 } missing)
         {
             foreach (var problem in missing)
             {
@@ -45,12 +53,35 @@ internal static class DemoRunner
         using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Interrupt);
         EventHandler atExit = (_, _) => lab.Dispose();
         AppDomain.CurrentDomain.ProcessExit += atExit;
-        say.Plain($"Vigil demo: the seed's high-availability nginx example, with {daemon.Name} on two nodes in network namespaces");
-        var scenario = new DemoScenario(lab, daemon, say, stop.Token);
+        List<Func<IDemoStory>> stories = [];
+        if (story != DemoStory.Cluster)
+        {
+            stories.Add(() => new DemoScenario(lab, daemon, say, stop.Token));
+        }
+
+        if (cluster)
+        {
+            stories.Add(() => new ClusterScenario(lab, daemon, say, stop.Token));
+        }
+
+        IDemoStory? current = null;
         int code;
         try
         {
-            scenario.Run();
+            foreach (var next in stories)
+            {
+                lab.StopProcesses();
+                current = next();
+                say.Plain($"Vigil demo: {current.Title}");
+                current.Run();
+                say.Plain("");
+            }
+
+            if (story == DemoStory.All && !cluster)
+            {
+                say.Plain("(the IPVS cluster story runs Vigil only: skipped with --keepalived)");
+            }
+
             code = 0;
         }
         catch (Exception e) when (e is OperationCanceledException || (e is DemoException && stop.IsCancellationRequested))
@@ -61,14 +92,12 @@ internal static class DemoRunner
         catch (DemoException e)
         {
             say.Say($"failed: {e.Message}");
-            foreach (var node in scenario.Nodes.Where(n => n.DaemonTail.Length > 0))
+            foreach (var process in current?.Reported ?? [])
             {
-                say.Plain($"--- last lines of {node.Node.Name}'s {daemon.Name}:\n{node.DaemonTail}");
-            }
-
-            if (scenario.ClientTail.Length > 0)
-            {
-                say.Plain($"--- last lines of the client:\n{scenario.ClientTail}");
+                if (process.Tail() is { Length: > 0 } tail)
+                {
+                    say.Plain($"--- last lines of {process.Name}:\n{tail}");
+                }
             }
 
             code = 1;

@@ -8,7 +8,7 @@ namespace Vigil.Demo;
 /// by 5 to 95 and node-b (98) takes over; the web server comes back and node-a (100) takes the VIP back; node-a
 /// dies and node-b takes over. The client requests the VIP throughout.
 /// </summary>
-internal sealed class DemoScenario(DemoLab lab, DemoDaemon daemon, Narrator say, CancellationToken cancellationToken)
+internal sealed class DemoScenario(DemoLab lab, DemoDaemon daemon, Narrator say, CancellationToken cancellationToken) : IDemoStory
 {
     private static readonly TimeSpan StepTimeout = TimeSpan.FromSeconds(20);
 
@@ -19,13 +19,14 @@ internal sealed class DemoScenario(DemoLab lab, DemoDaemon daemon, Narrator say,
     private DemoNodeProcess[] _nodes = [];
     private GroupProcess? _clientProcess;
 
-    /// <summary>The nodes, for error reports.</summary>
-    public IReadOnlyList<DemoNodeProcess> Nodes => _nodes;
+    /// <inheritdoc />
+    public string Title => $"the seed's high-availability nginx example, with {daemon.Name} on two nodes in network namespaces";
 
-    /// <summary>The client's last output lines, for error reports.</summary>
-    public string ClientTail => _clientProcess?.Tail() ?? "";
+    /// <inheritdoc />
+    public IEnumerable<GroupProcess> Reported =>
+        _nodes.Select(n => n.Daemon).Append(_clientProcess).OfType<GroupProcess>();
 
-    /// <summary>Runs every step; throws <see cref="DemoException"/> when one does not happen in time.</summary>
+    /// <inheritdoc />
     public void Run()
     {
         var layout = lab.Layout;

@@ -6,17 +6,26 @@ namespace Vigil.Demo;
 
 /// <summary>
 /// The demo's stand-in for nginx (<c>vigil-demo web</c>, started as demo-nginx): answers every HTTP request with
-/// "served by NAME" and closes the connection.
+/// one line, "served by NAME" (or, as a sorry server, "sorry (NAME)"), and closes the connection.
 /// </summary>
 internal static class DemoWebServer
 {
-    /// <summary>Serves on all addresses of the namespace until cancelled.</summary>
-    public static async Task<int> RunAsync(string name, int port, CancellationToken cancellationToken)
+    /// <summary>What a web server answers: the client reads NAME back from it.</summary>
+    public const string ServedByPrefix = "served by ";
+
+    /// <summary>The answer of the web server named <paramref name="name"/>.</summary>
+    public static string ServedByBody(string name) => ServedByPrefix + name;
+
+    /// <summary>The answer of <paramref name="name"/>'s sorry server.</summary>
+    public static string SorryBody(string name) => $"sorry ({name})";
+
+    /// <summary>Serves <paramref name="text"/> on all addresses of the namespace until cancelled.</summary>
+    public static async Task<int> RunAsync(string text, int port, CancellationToken cancellationToken)
     {
         using var listener = new TcpListener(IPAddress.Any, port);
         listener.Server.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
         listener.Start();
-        var body = Encoding.ASCII.GetBytes($"served by {name}\n");
+        var body = Encoding.ASCII.GetBytes(text + "\n");
         var response = Encoding.ASCII.GetBytes(
             $"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: {body.Length}\r\nConnection: close\r\n\r\n").Concat(body).ToArray();
         try

@@ -15,15 +15,53 @@ public sealed partial class DemoCommandTests
     {
         Root.Require();
 
-        var (code, output) = await RunDemoAsync(TimeSpan.FromSeconds(150), interruptWhen: null);
+        var (code, output) = await RunDemoAsync(TimeSpan.FromSeconds(150), interruptWhen: null, "--story", "nginx");
 
         Assert.True(code == 0, output);
+        Assert.DoesNotContain("IPVS cluster", output);
         Assert.Contains("node-a holds the VIP after", output);
         Assert.Matches(@"step 1: stopping node-a's web server[\s\S]*node-b took over after \d+\.\d\d s\n[\s\S]*client: served by node-b", output);
         Assert.Matches(@"step 2: [\s\S]*node-a took the VIP back after \d+\.\d\d s\n[\s\S]*client: served by node-a", output);
         Assert.Matches(@"step 3: killing node-a[\s\S]*node-b took over after \d+\.\d\d s\n[\s\S]*client: served by node-b", output);
         Assert.Matches(@"client: \d+ requests, \d+ answered \(node-a \d+, node-b \d+\)", output);
         Assert.Equal(3, Regex.Matches(output, @"-> node-[ab]: VIP after \d+\.\d\d s, client answered by it after \d+\.\d\d s").Count);
+        AssertNothingLeft(output);
+    }
+
+    [Fact]
+    public async Task Demo_ClusterStory_RotatesDropsAStoppedServerServesSorryAndSurvivesTheMastersDeath_AndCleansUp()
+    {
+        Root.Require();
+
+        var (code, output) = await RunDemoAsync(TimeSpan.FromSeconds(120), interruptWhen: null, "--story", "cluster");
+
+        Assert.True(code == 0, output);
+        Assert.DoesNotContain("nginx example", output);
+        Assert.Contains("director-1 holds both VIPs after", output);
+        Assert.Matches(@"step 1: [\s\S]*client: the answers rotate over rs1, rs2 and rs3: (rs[123] → ){5}rs[123]\n", output);
+        var left = Regex.Match(output, @"step 2: stopping rs2's web server\n[\s\S]*?rs2 left the rotation after (\d+\.\d\d) s \(\d+ requests failed meanwhile\): rs1 and rs3 answer in turn\n.*client: \d+ requests since, every one answered like that\n");
+        Assert.True(left.Success, output);
+        Assert.InRange(double.Parse(left.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), 0, 5);
+        Assert.Matches(@"step 3: [\s\S]*?the sorry server answers after \d+\.\d\d s \(\d+ requests failed meanwhile\): ""sorry \(director-1\)""\n.*client: \d+ requests since, every one answered like that\n", output);
+        Assert.Matches(@"starting the three web servers again\n.*client: the rotation returns: (rs[123] → ){5}rs[123]\n", output);
+        Assert.Matches(@"step 4: killing director-1[\s\S]*?director-2 holds both VIPs after \d+\.\d\d s\n.*client: answered again \d+\.\d\d s after the kill .*through director-2: (rs[123] → ){5}rs[123]\n.*client: \d+ requests since, every one answered\n", output);
+        Assert.Matches(@"client: \d+ requests, \d+ answered \(rs1 \d+, rs2 \d+, rs3 \d+, sorry \(director-1\) \d+\)", output);
+        var cleanup = Regex.Match(output, @"\[ *(\d+\.\d+) s\] cleaning up");
+        Assert.True(cleanup.Success, output);
+        Assert.InRange(double.Parse(cleanup.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), 0, 60);
+        AssertNothingLeft(output);
+    }
+
+    [Fact]
+    public async Task Demo_Sigint_DuringTheClusterStory_CleansUpAndExits130()
+    {
+        Root.Require();
+
+        var (code, output) = await RunDemoAsync(TimeSpan.FromSeconds(60), interruptWhen: "step 2: stopping rs2", "--story", "cluster");
+
+        Assert.True(code == 130, output);
+        Assert.Contains("SIGINT received: stopping", output);
+        Assert.Contains("cleaning up", output);
         AssertNothingLeft(output);
     }
 
@@ -52,9 +90,14 @@ public sealed partial class DemoCommandTests
         Assert.Equal("vigil demo needs root: it creates network namespaces. Run: sudo ./vigil demo", result.Stderr.Trim());
     }
 
-    private static async Task<(int Code, string Output)> RunDemoAsync(TimeSpan bound, string? interruptWhen)
+    private static async Task<(int Code, string Output)> RunDemoAsync(TimeSpan bound, string? interruptWhen, params string[] arguments)
     {
         var info = new ProcessStartInfo(RepoPaths.DemoBinary) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in arguments)
+        {
+            info.ArgumentList.Add(argument);
+        }
+
         var output = new StringBuilder();
         using var process = Process.Start(info)!;
         var interrupted = false;
@@ -108,6 +151,8 @@ public sealed partial class DemoCommandTests
         Assert.DoesNotContain(prefix.Groups[1].Value, namespaces);
         var processes = Command.RunAsync("pgrep", ["-f", prefix.Groups[1].Value]).GetAwaiter().GetResult();
         Assert.True(processes.Stdout.Trim().Length == 0, $"processes of the demo still run: {processes.Stdout}");
+        var state = Directory.Exists("/var/lib/vigil") ? Directory.GetDirectories("/var/lib/vigil", prefix.Groups[1].Value + "*") : [];
+        Assert.True(state.Length == 0, $"the demo left state behind: {string.Join(", ", state)}");
     }
 
     private const int SigInt = 2;
