@@ -56,10 +56,13 @@ internal sealed class ControlPlaneRun(string planeName, BenchOptions options)
             }
 
             var reloads = new List<double>(options.Reloads);
+            var reloadCpu = new List<double>(options.Reloads);
             for (var i = 0; i < options.Reloads; i++)
             {
                 full = Topology.Full(++generation);
+                var cpu = Environment.CpuUsage.TotalTime;
                 reloads.Add(await TimeReloadAsync(controller, plane, full));
+                reloadCpu.Add((Environment.CpuUsage.TotalTime - cpu).TotalMilliseconds);
             }
 
             var reloaded = MemorySample.Take().Minus(baseline);
@@ -67,12 +70,14 @@ internal sealed class ControlPlaneRun(string planeName, BenchOptions options)
             var withHealth = MemorySample.Take().Minus(baseline);
 
             var changes = new List<double>(options.Changes);
+            var changeCpu = new List<double>(options.Changes);
             for (var k = 0; k < WarmUpChanges + options.Changes; k++)
             {
-                var ms = await TimeChangeAsync(state, plane, full, Topology.RealServers, k);
+                var (ms, cpu) = await TimeChangeAsync(state, plane, full, Topology.RealServers, k);
                 if (k >= WarmUpChanges)
                 {
                     changes.Add(ms);
+                    changeCpu.Add(cpu);
                 }
             }
 
@@ -86,7 +91,9 @@ internal sealed class ControlPlaneRun(string planeName, BenchOptions options)
                 Plane = plane.Name,
                 InitialApplyMs = initial,
                 ChangeMs = changes,
+                ChangeCpuMs = changeCpu,
                 ReloadMs = reloads,
+                ReloadCpuMs = reloadCpu,
                 TableDelta = table,
                 ReloadedDelta = reloaded,
                 WithHealthDelta = withHealth,
@@ -166,23 +173,27 @@ internal sealed class ControlPlaneRun(string planeName, BenchOptions options)
         return (service, server, k % 2 == 1);
     }
 
-    private async Task<double> TimeChangeAsync(ClusterStateStore state, TimedDataPlane plane, VirtualServerTable table, int servers, int k)
+    // Also the CPU time the whole process spent until the apply returned: on a busy machine it varies far less than
+    // the wall time, which includes waiting for a core.
+    private async Task<(double Ms, double CpuMs)> TimeChangeAsync(ClusterStateStore state, TimedDataPlane plane, VirtualServerTable table, int servers, int k)
     {
         var (service, server, up) = Target(table, servers, k);
         var health = new RealServerHealth(service.Key, server.Key, up, server.Weight, "HTTP_GET", up ? "status 200" : "connect timeout");
         var before = plane.Applies;
         var applied = plane.NextApply();
+        var cpu = Environment.CpuUsage.TotalTime;
         var start = Stopwatch.GetTimestamp();
         state.Set(StateKeys.RealServerHealth(service.Key, server.Key), health, Source);
         var returned = await applied.WaitAsync(ApplyTimeout);
         var elapsed = Stopwatch.GetElapsedTime(start, returned).TotalMilliseconds;
+        var cpuMs = (Environment.CpuUsage.TotalTime - cpu).TotalMilliseconds;
         await Task.Delay(options.GapMs);
         if (plane.Applies != before + 1)
         {
             _anomalies++;
         }
 
-        return elapsed;
+        return (elapsed, cpuMs);
     }
 
     // Every real server reported up at its configured weight, as the checkers do after start: the plan stays the

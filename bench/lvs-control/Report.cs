@@ -17,8 +17,10 @@ internal static class Report
         Row("health change -> applied, median (ms)", Stats.Median(nft.ChangeMs), Stats.Median(noop.ChangeMs));
         Row("health change -> applied, p99 (ms)", Stats.P99(nft.ChangeMs), Stats.P99(noop.ChangeMs));
         Row("health change -> applied, max (ms)", Stats.Max(nft.ChangeMs), Stats.Max(noop.ChangeMs));
+        Row("health change, process CPU time, median (ms)", Stats.Median(nft.ChangeCpuMs), Stats.Median(noop.ChangeCpuMs));
         Row("full reload, median (ms)", Stats.Median(nft.ReloadMs), Stats.Median(noop.ReloadMs));
         Row("full reload, p99 (ms)", Stats.P99(nft.ReloadMs), Stats.P99(noop.ReloadMs));
+        Row("full reload, process CPU time, median (ms)", Stats.Median(nft.ReloadCpuMs), Stats.Median(noop.ReloadCpuMs));
         Row("first programming of the table (ms)", nft.InitialApplyMs, noop.InitialApplyMs);
         var reloads = options.Reloads + ControlPlaneRun.WarmUpReloads;
         Memory("table programmed", nft.TableDelta, noop.TableDelta);

@@ -11,6 +11,12 @@ internal sealed record RunResult
     /// <summary>Each measured health change: state write until the plane's apply returned.</summary>
     public required IReadOnlyList<double> ChangeMs { get; init; }
 
+    /// <summary>Per measured health change, the CPU time of the whole process from the state write until the apply returned.</summary>
+    public required IReadOnlyList<double> ChangeCpuMs { get; init; }
+
+    /// <summary>Per measured full reload, the CPU time of the whole process during ReloadAsync.</summary>
+    public required IReadOnlyList<double> ReloadCpuMs { get; init; }
+
     /// <summary>Each measured full reload (every weight changed): ReloadAsync's duration.</summary>
     public required IReadOnlyList<double> ReloadMs { get; init; }
 

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.InteropServices;
 using System.Text;
 
@@ -15,6 +16,9 @@ public sealed unsafe class NftablesSession : IDisposable
     private const uint OutputJson = 1 << 4;
     private const uint InputJson = 1 << 1;
 
+    // Above this size of document or output, the worker hands the memory libnftables freed back to the system.
+    private const int TrimThreshold = 1 << 18;
+
     private readonly System.Collections.Concurrent.BlockingCollection<(byte[] Buffer, TaskCompletionSource<string> Done)> _work = new();
     private readonly Thread _worker;
     private readonly nint _library;
@@ -22,6 +26,7 @@ public sealed unsafe class NftablesSession : IDisposable
     private readonly delegate* unmanaged<nint, byte*, int> _run;
     private readonly delegate* unmanaged<nint, byte*> _output;
     private readonly delegate* unmanaged<nint, byte*> _error;
+    private readonly delegate* unmanaged<nuint, int> _trim;
     private nint _context;
 
     private NftablesSession(nint library, nint context)
@@ -32,6 +37,11 @@ public sealed unsafe class NftablesSession : IDisposable
         _run = (delegate* unmanaged<nint, byte*, int>)NativeLibrary.GetExport(library, "nft_run_cmd_from_buffer");
         _output = (delegate* unmanaged<nint, byte*>)NativeLibrary.GetExport(library, "nft_ctx_get_output_buffer");
         _error = (delegate* unmanaged<nint, byte*>)NativeLibrary.GetExport(library, "nft_ctx_get_error_buffer");
+
+        // glibc's; where the C library has none, memory is simply not trimmed.
+        _trim = NativeLibrary.TryLoad("libc.so.6", out var libc) && NativeLibrary.TryGetExport(libc, "malloc_trim", out var trim)
+            ? (delegate* unmanaged<nuint, int>)trim
+            : null;
         _worker = new Thread(Work) { IsBackground = true, Name = "libnftables" };
         _worker.Start();
     }
@@ -75,19 +85,34 @@ public sealed unsafe class NftablesSession : IDisposable
     public string Run(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
-        var bytes = new byte[Encoding.UTF8.GetByteCount(json) + 1];
-        Encoding.UTF8.GetBytes(json, bytes);
-        var done = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var buffer = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(json.Length) + 1);
         try
         {
-            _work.Add((bytes, done));
+            var length = Encoding.UTF8.GetBytes(json, buffer);
+            buffer[length] = 0;
+            return Submit(buffer);
         }
-        catch (InvalidOperationException)
+        finally
         {
-            throw new ObjectDisposedException(nameof(NftablesSession));
+            ArrayPool<byte>.Shared.Return(buffer);
         }
+    }
 
-        return done.Task.GetAwaiter().GetResult();
+    /// <summary>As <see cref="Run(string)"/>, for a document already in UTF-8 (without a terminating NUL).</summary>
+    public string Run(ReadOnlySpan<byte> utf8Json)
+    {
+        // Pooled: a whole table's document is megabytes, and libnftables needs it NUL-terminated in memory of its own.
+        var buffer = ArrayPool<byte>.Shared.Rent(utf8Json.Length + 1);
+        try
+        {
+            utf8Json.CopyTo(buffer);
+            buffer[utf8Json.Length] = 0;
+            return Submit(buffer);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     /// <inheritdoc />
@@ -103,6 +128,21 @@ public sealed unsafe class NftablesSession : IDisposable
         _work.Dispose();
     }
 
+    private string Submit(byte[] buffer)
+    {
+        var done = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        try
+        {
+            _work.Add((buffer, done));
+        }
+        catch (InvalidOperationException)
+        {
+            throw new ObjectDisposedException(nameof(NftablesSession));
+        }
+
+        return done.Task.GetAwaiter().GetResult();
+    }
+
     private void Work()
     {
         foreach (var (buffer, done) in _work.GetConsumingEnumerable())
@@ -115,6 +155,14 @@ public sealed unsafe class NftablesSession : IDisposable
 
             var output = Text(_output(_context));
             var error = Text(_error(_context));
+
+            // libnftables rebuilds its cache of the kernel's ruleset for every command and frees it after; glibc
+            // keeps what a large change or listing freed in this thread's arena (tens of MB for a thousand servers).
+            if (_trim is not null && (buffer.Length > TrimThreshold || output.Length > TrimThreshold))
+            {
+                _trim(0);
+            }
+
             if (rc != 0)
             {
                 done.SetException(new NftablesException(error.Length > 0 ? error.Trim() : $"nft_run_cmd_from_buffer returned {rc}"));

@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace Vigil.Plugins.Ipvs.DataPlanes.Nftables;
@@ -21,8 +23,6 @@ internal static class NftJson
     public static JsonObject Range(int first, int last) => new() { ["range"] = new JsonArray(first, last) };
 
     public static JsonObject Goto(string chain) => new() { ["goto"] = new JsonObject { ["target"] = chain } };
-
-    public static JsonObject Jump(string chain) => new() { ["jump"] = new JsonObject { ["target"] = chain } };
 
     public static JsonObject Drop() => new() { ["drop"] = null };
 
@@ -58,4 +58,23 @@ internal static class NftJson
     /// <summary>The document libnftables runs as one transaction.</summary>
     public static string Document(IEnumerable<JsonNode> commands) =>
         new JsonObject { ["nftables"] = new JsonArray(commands.ToArray()) }.ToJsonString();
+
+    /// <summary>
+    /// Writes the document of <paramref name="commands"/> as UTF-8 into <paramref name="buffer"/>, a command at a
+    /// time: a full table is megabytes, which as one string (and its UTF-8 copy) would land on the large object heap
+    /// at every change.
+    /// </summary>
+    public static void Write(IEnumerable<JsonNode> commands, IBufferWriter<byte> buffer)
+    {
+        using var writer = new Utf8JsonWriter(buffer);
+        writer.WriteStartObject();
+        writer.WriteStartArray("nftables");
+        foreach (var command in commands)
+        {
+            command.WriteTo(writer);
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
 }

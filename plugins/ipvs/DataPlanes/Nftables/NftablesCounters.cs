@@ -2,7 +2,11 @@ using System.Text.Json.Nodes;
 
 namespace Vigil.Plugins.Ipvs.DataPlanes.Nftables;
 
-/// <summary>Reads the named counters out of nft's JSON listing of the table. Pure.</summary>
+/// <summary>
+/// Reads the counters out of nft's JSON listing of a table: the named counter objects by name; the elements of the
+/// made set as <c>c_</c> and the backend id, those of the traffic set as <c>i_</c> (original direction) or <c>o_</c>
+/// (reply) and the backend id. Pure.
+/// </summary>
 internal static class NftablesCounters
 {
     /// <summary>Packets and bytes by counter name.</summary>
@@ -18,10 +22,35 @@ internal static class NftablesCounters
         {
             if (item?["counter"] is JsonObject counter && counter["name"]?.GetValue<string>() is { } name)
             {
-                counters[name] = (counter["packets"]?.GetValue<long>() ?? 0, counter["bytes"]?.GetValue<long>() ?? 0);
+                counters[name] = Values(counter);
+            }
+            else if (item?["set"] is JsonObject set && set["elem"] is JsonArray elements)
+            {
+                var setName = set["name"]?.GetValue<string>();
+                foreach (var element in elements.Select(e => e?["elem"]).OfType<JsonObject>())
+                {
+                    if (element["counter"] is not JsonObject counted)
+                    {
+                        continue;
+                    }
+
+                    if (setName == NftablesRenderer.Made && element["val"] is JsonValue mark)
+                    {
+                        counters[$"c_{Id(mark)}"] = Values(counted);
+                    }
+                    else if (setName == NftablesRenderer.Traffic && element["val"]?["concat"] is JsonArray { Count: 2 } key)
+                    {
+                        counters[$"{(key[1]!.GetValue<string>() == "original" ? "i" : "o")}_{Id(key[0]!)}"] = Values(counted);
+                    }
+                }
             }
         }
 
         return counters;
     }
+
+    private static uint Id(JsonNode mark) => mark.GetValue<uint>() & ~NftablesRenderer.MarkMask;
+
+    private static (long Packets, long Bytes) Values(JsonObject counter) =>
+        (counter["packets"]?.GetValue<long>() ?? 0, counter["bytes"]?.GetValue<long>() ?? 0);
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json.Nodes;
 using Vigil.Abstractions.VirtualServers;
 using Vigil.Linux.Netlink.Conntrack;
@@ -9,8 +10,9 @@ namespace Vigil.Plugins.Ipvs.DataPlanes.Nftables;
 
 /// <summary>
 /// The nftables data plane: one table, <c>inet vigil_lvs</c>, programmed in-process through libnftables. Every apply
-/// is one transaction: a changed service gets new chains beside the old, its map entries are switched to them and the
-/// old ones removed, all at once, so established connections (whose NAT conntrack already holds) are never touched.
+/// is one transaction: a changed service's chain is rewritten in place (or, when its backends' chains change, new
+/// chains are made beside the old and its map entries switched to them), all at once, so established connections
+/// (whose NAT conntrack already holds) are never touched.
 /// </summary>
 /// <remarks>
 /// Bound to the network namespace it was created in (libnftables' and ctnetlink's sockets are opened then). The lc
@@ -27,9 +29,10 @@ internal sealed class NftablesDataPlane : IDataPlane
     private readonly Dictionary<(VirtualServerKey, RealServerKey), uint> _directIds = [];
     private IReadOnlyList<DirectRoutingService> _direct = [];
     private readonly SemaphoreSlim _gate = new(1, 1);
+
+    // Reused for every change's document: it grows to the largest once instead of allocating each time.
+    private readonly ArrayBufferWriter<byte> _document = new();
     private readonly Dictionary<VirtualServerKey, ServiceLayout> _programmed = [];
-    private readonly Dictionary<VirtualServerKey, int> _serviceIds = [];
-    private readonly Dictionary<(VirtualServerKey, RealServerKey), uint> _backendIds = [];
     private IReadOnlyDictionary<uint, ConnectionCount> _counts = new Dictionary<uint, ConnectionCount>();
     private IReadOnlyList<ServicePlan> _desired = [];
     private bool _bootstrapped;
@@ -172,74 +175,69 @@ internal sealed class NftablesDataPlane : IDataPlane
     {
         var commands = new List<JsonNode>();
         var (direct, directIds, nextBackendAfterDirect) = DirectRouting(requested);
-
-        // DR backends are forwarded in netdev ingress; the inet table keeps the rest (a loopback sorry server among them).
-        var desired = requested.Select(p => p with { Backends = p.Backends.Where(b => !IsDirect(b)).ToList() }).ToList();
         if (!_bootstrapped)
         {
             commands.AddRange(NftablesRenderer.Bootstrap());
         }
 
-        var next = new Dictionary<VirtualServerKey, ServiceLayout>();
-        var newIds = new Dictionary<(VirtualServerKey, RealServerKey), uint>();
-        var newServiceIds = new Dictionary<VirtualServerKey, int>();
+        var next = new Dictionary<VirtualServerKey, ServiceLayout>(requested.Count);
         var nextBackend = nextBackendAfterDirect;
         var nextService = _nextService;
-        foreach (var plan in desired)
+        foreach (var requestedPlan in requested)
         {
+            // DR backends are forwarded in netdev ingress; the inet table keeps the rest (a loopback sorry server among them).
+            var plan = requestedPlan.Backends.Any(IsDirect) ? requestedPlan with { Backends = requestedPlan.Backends.Where(b => !IsDirect(b)).ToList() } : requestedPlan;
             var key = plan.Service.Key;
             var previous = _programmed.GetValueOrDefault(key);
+
+            // A change usually touches one service of many: the others, unless conntrack's counts steer them, keep their layout.
+            if (previous is not null && previous.Spread != SpreadKind.Random && previous.Plan.Equals(plan))
+            {
+                next[key] = previous;
+                continue;
+            }
+
             if (previous is not null && !SameShape(previous.Plan.Service, plan.Service))
             {
                 Remove(previous, commands);
                 previous = null;
             }
 
-            var serviceId = previous?.ServiceId ?? ++nextService;
-            newServiceIds[key] = serviceId;
+            var held = new Dictionary<RealServerKey, uint>();
+            foreach (var backend in previous?.Held ?? [])
+            {
+                held.TryAdd(backend.Plan.Server, backend.Id);
+            }
+
             uint IdOf(RealServerKey server)
             {
-                if (previous is not null && _backendIds.TryGetValue((key, server), out var id))
+                if (!held.TryGetValue(server, out var id))
                 {
-                    return id;
-                }
-
-                if (!newIds.TryGetValue((key, server), out id))
-                {
-                    newIds[(key, server)] = id = ++nextBackend;
+                    held[server] = id = ++nextBackend;
                 }
 
                 return id;
             }
 
-            var layout = LayoutPlanner.Layout(plan, serviceId, (previous?.Generation ?? 0) + 1, IdOf, previous, _counts);
+            var layout = LayoutPlanner.Layout(plan, previous?.ServiceId ?? ++nextService, previous?.Generation ?? 1, IdOf, previous, _counts);
             if (previous is not null && previous.SameRules(layout))
             {
                 next[key] = previous;
                 continue;
             }
 
-            var before = previous?.Known.Select(b => b.Id).ToHashSet() ?? [];
-            foreach (var backend in layout.Known.Where(b => !before.Contains(b.Id)))
+            if (previous is null)
             {
-                commands.AddRange(NftablesRenderer.CreateBackend(backend.Id, plan.Service));
+                Create(layout, commands);
             }
-
-            commands.AddRange(NftablesRenderer.CreateChains(layout));
-            if (previous is not null)
+            else if (NftablesRenderer.SameBackendChains(previous.Plan.Service, plan.Service))
             {
-                commands.AddRange(NftablesRenderer.Bind("delete", previous.Plan.Service, previous.Chain));
+                Rewrite(previous, layout, commands);
             }
-
-            commands.AddRange(NftablesRenderer.Bind("add", plan.Service, layout.Chain));
-            if (previous is not null)
+            else
             {
-                commands.AddRange(NftablesRenderer.DeleteChains(previous));
-                var after = layout.Known.Select(b => b.Id).ToHashSet();
-                foreach (var gone in previous.Known.Where(b => !after.Contains(b.Id)))
-                {
-                    commands.AddRange(NftablesRenderer.DeleteBackend(gone.Id, previous.Plan.Service));
-                }
+                layout = layout with { Generation = previous.Generation + 1 };
+                Replace(previous, layout, commands);
             }
 
             next[key] = layout;
@@ -260,7 +258,7 @@ internal sealed class NftablesDataPlane : IDataPlane
 
         if (commands.Count > 0)
         {
-            Run(NftJson.Document(commands));
+            Run(commands);
         }
 
         _bootstrapped = true;
@@ -276,28 +274,9 @@ internal sealed class NftablesDataPlane : IDataPlane
         {
             _hops.Remove(gone);
         }
+
         _nextBackend = nextBackend;
         _nextService = nextService;
-        foreach (var key in _programmed.Keys.Where(k => !next.ContainsKey(k)).ToList())
-        {
-            _serviceIds.Remove(key);
-        }
-
-        foreach (var entry in _backendIds.Keys.Where(k => !next.TryGetValue(k.Item1, out var l) || l.Known.All(b => b.Plan.Server != k.Item2)).ToList())
-        {
-            _backendIds.Remove(entry);
-        }
-
-        foreach (var (entry, id) in newIds)
-        {
-            _backendIds[entry] = id;
-        }
-
-        foreach (var (key, id) in newServiceIds)
-        {
-            _serviceIds[key] = id;
-        }
-
         _programmed.Clear();
         foreach (var (key, layout) in next)
         {
@@ -367,11 +346,72 @@ internal sealed class NftablesDataPlane : IDataPlane
     private static bool SameShape(VirtualServerDefinition before, VirtualServerDefinition after) =>
         before.Persistence == after.Persistence && before.Key.Family == after.Key.Family;
 
+    private static void Create(ServiceLayout layout, List<JsonNode> commands)
+    {
+        foreach (var backend in layout.Held)
+        {
+            commands.AddRange(NftablesRenderer.CreateBackend(backend.Id, layout.Plan.Service));
+        }
+
+        commands.AddRange(NftablesRenderer.CreateChains(layout));
+        commands.AddRange(NftablesRenderer.Bind("add", layout.Plan.Service, layout.Chain));
+    }
+
+    /// <summary>
+    /// The common change (weights, health, servers joining or leaving): the service chain's rules are replaced in
+    /// place and only joining or leaving servers' chains are made or removed. Adding rules, deleting and touching map
+    /// elements each make libnftables read the kernel's ruleset into its cache first, so a health change that is one
+    /// flush and one rule costs a fraction of one that makes new chains and switches the maps to them.
+    /// </summary>
+    private static void Rewrite(ServiceLayout previous, ServiceLayout layout, List<JsonNode> commands)
+    {
+        var before = previous.Held.Select(b => b.Id).ToHashSet();
+        foreach (var backend in layout.Held.Where(b => !before.Contains(b.Id)))
+        {
+            commands.AddRange(NftablesRenderer.CreateBackend(backend.Id, layout.Plan.Service));
+            commands.AddRange(NftablesRenderer.CreateBackendChain(layout, backend));
+        }
+
+        commands.AddRange(NftablesRenderer.RewriteService(layout));
+        if (!previous.Plan.Service.Endpoints.SequenceEqual(layout.Plan.Service.Endpoints))
+        {
+            commands.AddRange(NftablesRenderer.Bind("delete", previous.Plan.Service, previous.Chain));
+            commands.AddRange(NftablesRenderer.Bind("add", layout.Plan.Service, layout.Chain));
+        }
+
+        var after = layout.Held.Select(b => b.Id).ToHashSet();
+        foreach (var gone in previous.Held.Where(b => !after.Contains(b.Id)))
+        {
+            commands.AddRange(NftablesRenderer.DeleteBackendChain(previous, gone.Id));
+            commands.AddRange(NftablesRenderer.DeleteBackend(gone.Id, previous.Plan.Service));
+        }
+    }
+
+    /// <summary>What the backend chains say changed: the next generation's chains are made, the maps switched to them and the old ones removed.</summary>
+    private static void Replace(ServiceLayout previous, ServiceLayout layout, List<JsonNode> commands)
+    {
+        var before = previous.Held.Select(b => b.Id).ToHashSet();
+        foreach (var backend in layout.Held.Where(b => !before.Contains(b.Id)))
+        {
+            commands.AddRange(NftablesRenderer.CreateBackend(backend.Id, layout.Plan.Service));
+        }
+
+        commands.AddRange(NftablesRenderer.CreateChains(layout));
+        commands.AddRange(NftablesRenderer.Bind("delete", previous.Plan.Service, previous.Chain));
+        commands.AddRange(NftablesRenderer.Bind("add", layout.Plan.Service, layout.Chain));
+        commands.AddRange(NftablesRenderer.DeleteChains(previous));
+        var after = layout.Held.Select(b => b.Id).ToHashSet();
+        foreach (var gone in previous.Held.Where(b => !after.Contains(b.Id)))
+        {
+            commands.AddRange(NftablesRenderer.DeleteBackend(gone.Id, previous.Plan.Service));
+        }
+    }
+
     private static void Remove(ServiceLayout layout, List<JsonNode> commands)
     {
         commands.AddRange(NftablesRenderer.Bind("delete", layout.Plan.Service, layout.Chain));
         commands.AddRange(NftablesRenderer.DeleteChains(layout));
-        foreach (var backend in layout.Known)
+        foreach (var backend in layout.Held)
         {
             commands.AddRange(NftablesRenderer.DeleteBackend(backend.Id, layout.Plan.Service));
         }
@@ -382,6 +422,20 @@ internal sealed class NftablesDataPlane : IDataPlane
         try
         {
             return _session.Run(document);
+        }
+        catch (NftablesException e)
+        {
+            throw new DataPlaneException($"nftables refused the change: {e.Message}");
+        }
+    }
+
+    private void Run(IEnumerable<JsonNode> commands)
+    {
+        _document.ResetWrittenCount();
+        NftJson.Write(commands, _document);
+        try
+        {
+            _session.Run(_document.WrittenSpan);
         }
         catch (NftablesException e)
         {

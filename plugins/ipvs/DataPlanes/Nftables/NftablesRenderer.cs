@@ -18,6 +18,12 @@ internal static class NftablesRenderer
     /// <summary>The table Vigil owns; nothing outside it is ever touched.</summary>
     public const string Table = "vigil_lvs";
 
+    /// <summary>The set whose elements (ct mark . ct direction) count each backend's packets and bytes in and out.</summary>
+    public const string Traffic = "traffic";
+
+    /// <summary>The set whose elements (ct mark) count each backend's new connections: its first packets.</summary>
+    public const string Made = "made";
+
     /// <summary>The tag in the high byte of the ct mark of every connection Vigil scheduled.</summary>
     public const uint MarkTag = 0x56000000;
 
@@ -44,7 +50,8 @@ internal static class NftablesRenderer
         yield return Map("hosts4", new JsonArray("ipv4_addr", "inet_proto"));
         yield return Map("hosts6", new JsonArray("ipv6_addr", "inet_proto"));
         yield return Map("marks", "mark");
-        yield return Map("counted", "mark");
+        yield return CountingSet(Made, "mark");
+        yield return CountingSet(Traffic, new JsonArray("mark", "ct_dir"));
         foreach (var (name, hook) in new[] { ("prerouting", "prerouting"), ("output", "output") })
         {
             yield return BaseChain(name, "nat", hook, -100);
@@ -55,23 +62,21 @@ internal static class NftablesRenderer
             yield return Rule(name, Vmap(Meta("mark"), "@marks"));
         }
 
+        // Every element of the traffic set carries a counter, which a lookup that finds the element counts into.
         yield return BaseChain("counting", "filter", "forward", 0);
-        yield return Rule("counting", Vmap(Ct("mark"), "@counted"));
+        yield return Rule("counting", Match(Concat(Ct("mark"), Ct("direction")), "@" + Traffic));
     }
 
-    /// <summary>The counters, counting chain and persistence set of a new backend.</summary>
+    /// <summary>The connection and traffic counters and the persistence set of a new backend.</summary>
+    /// <remarks>
+    /// Its connections and traffic are counted by elements of the made and traffic sets, not by named counters and a
+    /// chain of its own: libnftables reads every chain and named object of the ruleset into its cache before it adds a
+    /// rule, so each one would slow every later change, while a set's elements are only read for the interval sets.
+    /// </remarks>
     public static IEnumerable<JsonNode> CreateBackend(uint id, VirtualServerDefinition service)
     {
-        foreach (var counter in new[] { $"c_{id}", $"i_{id}", $"o_{id}" })
-        {
-            yield return Command("add", "counter", Object(counter));
-        }
-
-        var chain = $"k_{id}";
-        yield return Command("add", "chain", Object(chain));
-        yield return Rule(chain, Match(Ct("direction"), "original"), Counter($"i_{id}"));
-        yield return Rule(chain, Match(Ct("direction"), "reply"), Counter($"o_{id}"));
-        yield return Element("add", "counted", Mark(id), Jump(chain));
+        yield return Counted("add", Made, Mark(id));
+        yield return Counted("add", Traffic, Concat(Mark(id), "original"), Concat(Mark(id), "reply"));
         if (service.Persistence is { } timeout)
         {
             var set = Object($"p_{id}");
@@ -83,61 +88,92 @@ internal static class NftablesRenderer
         }
     }
 
-    /// <summary>Removes everything <see cref="CreateBackend"/> made.</summary>
+    /// <summary>Removes everything <see cref="CreateBackend"/> made (its backend chain must be gone first).</summary>
     public static IEnumerable<JsonNode> DeleteBackend(uint id, VirtualServerDefinition service)
     {
-        yield return Element("delete", "counted", Mark(id), null);
-        yield return Command("flush", "chain", Object($"k_{id}"));
-        yield return Command("delete", "chain", Object($"k_{id}"));
-        foreach (var counter in new[] { $"c_{id}", $"i_{id}", $"o_{id}" })
-        {
-            yield return Command("delete", "counter", Object(counter));
-        }
-
+        yield return Counted("delete", Made, Mark(id));
+        yield return Counted("delete", Traffic, Concat(Mark(id), "original"), Concat(Mark(id), "reply"));
         if (service.Persistence is not null)
         {
             yield return Command("delete", "set", Object($"p_{id}"));
         }
     }
 
-    /// <summary>The service chain and backend chains of <paramref name="layout"/>'s generation.</summary>
+    /// <summary>The service chain and the backend chain of every held backend, at <paramref name="layout"/>'s generation.</summary>
     public static IEnumerable<JsonNode> CreateChains(ServiceLayout layout)
     {
-        var service = layout.Plan.Service;
-        foreach (var backend in layout.Live)
+        foreach (var backend in layout.Held)
         {
-            var chain = layout.BackendChain(backend.Id);
-            yield return Command("add", "chain", Object(chain));
-            var statements = new List<JsonNode> { Mangle(Ct("mark"), Mark(backend.Id)) };
-            if (service.Persistence is { } timeout)
+            foreach (var command in CreateBackendChain(layout, backend))
             {
-                statements.Add(UpdateSet($"p_{backend.Id}", ClientKey(service), (int)timeout.TotalSeconds));
-            }
-
-            statements.Add(Counter($"c_{backend.Id}"));
-            yield return Rule(chain, [.. statements]);
-            foreach (var rewrite in Destination(chain, service, backend.Plan))
-            {
-                yield return rewrite;
+                yield return command;
             }
         }
 
         yield return Command("add", "chain", Object(layout.Chain));
-        if (service.Persistence is not null)
+        foreach (var rule in ServiceRules(layout))
         {
-            foreach (var backend in layout.Live)
-            {
-                yield return Rule(layout.Chain, Match(ClientKey(service), "@" + $"p_{backend.Id}"), Goto(layout.BackendChain(backend.Id)));
-            }
+            yield return rule;
+        }
+    }
+
+    /// <summary>
+    /// Replaces the service chain's rules with <paramref name="layout"/>'s. The flush and the new rules commit in one
+    /// transaction, so a new connection meets either the old rules or the new ones, never an empty chain.
+    /// </summary>
+    public static IEnumerable<JsonNode> RewriteService(ServiceLayout layout)
+    {
+        yield return Command("flush", "chain", Object(layout.Chain));
+        foreach (var rule in ServiceRules(layout))
+        {
+            yield return rule;
+        }
+    }
+
+    /// <summary>The chain of one backend at <paramref name="layout"/>'s generation: it marks, counts, records persistence and rewrites.</summary>
+    public static IEnumerable<JsonNode> CreateBackendChain(ServiceLayout layout, LiveBackend backend)
+    {
+        var service = layout.Plan.Service;
+        var chain = layout.BackendChain(backend.Id);
+        yield return Command("add", "chain", Object(chain));
+        var statements = new List<JsonNode> { Mangle(Ct("mark"), Mark(backend.Id)) };
+        if (service.Persistence is { } timeout)
+        {
+            statements.Add(UpdateSet($"p_{backend.Id}", ClientKey(service), (int)timeout.TotalSeconds));
         }
 
-        yield return Rule(layout.Chain, Spread(layout));
+        yield return Rule(chain, [.. statements]);
+
+        // A rule of its own: should the element be missing, only the count is lost, not the rewrite below.
+        yield return Rule(chain, Match(Ct("mark"), "@" + Made));
+        foreach (var rewrite in Destination(chain, service, backend.Plan))
+        {
+            yield return rewrite;
+        }
     }
+
+    /// <summary>Flushes and deletes one backend chain of <paramref name="layout"/>'s generation (nothing may jump to it any more).</summary>
+    public static IEnumerable<JsonNode> DeleteBackendChain(ServiceLayout layout, uint id)
+    {
+        yield return Command("flush", "chain", Object(layout.BackendChain(id)));
+        yield return Command("delete", "chain", Object(layout.BackendChain(id)));
+    }
+
+    /// <summary>
+    /// True when a backend's chain reads the same for both definitions: everything of the service that
+    /// <see cref="CreateBackendChain"/> renders (the backend's own address is part of its identity).
+    /// </summary>
+    public static bool SameBackendChains(VirtualServerDefinition before, VirtualServerDefinition after) =>
+        before.Persistence == after.Persistence
+        && Equals(before.PersistenceGranularity, after.PersistenceGranularity)
+        && before.Key.Family == after.Key.Family
+        && before.Key.Kind == after.Key.Kind
+        && before.Protocol == after.Protocol;
 
     /// <summary>Flushes and deletes the chains of <paramref name="layout"/>'s generation (the service chain first: it references the others).</summary>
     public static IEnumerable<JsonNode> DeleteChains(ServiceLayout layout)
     {
-        foreach (var chain in new[] { layout.Chain }.Concat(layout.Live.Select(b => layout.BackendChain(b.Id))))
+        foreach (var chain in new[] { layout.Chain }.Concat(layout.Held.Select(b => layout.BackendChain(b.Id))))
         {
             yield return Command("flush", "chain", Object(chain));
             yield return Command("delete", "chain", Object(chain));
@@ -167,6 +203,20 @@ internal static class NftablesRenderer
 
     /// <summary>The JSON command that lists the table, counters included.</summary>
     public static string ListTable() => Document([Command("list", "table", new JsonObject { ["family"] = Family, ["name"] = Table })]);
+
+    private static IEnumerable<JsonNode> ServiceRules(ServiceLayout layout)
+    {
+        var service = layout.Plan.Service;
+        if (service.Persistence is not null)
+        {
+            foreach (var backend in layout.Live)
+            {
+                yield return Rule(layout.Chain, Match(ClientKey(service), "@" + $"p_{backend.Id}"), Goto(layout.BackendChain(backend.Id)));
+            }
+        }
+
+        yield return Rule(layout.Chain, Spread(layout));
+    }
 
     private static JsonNode Spread(ServiceLayout layout)
     {
@@ -259,6 +309,21 @@ internal static class NftablesRenderer
         ["chain"] = chain,
         ["expr"] = new JsonArray(statements),
     });
+
+    private static JsonObject CountingSet(string name, JsonNode type)
+    {
+        var set = Object(name);
+        set["type"] = type;
+        set["stmt"] = new JsonArray(new JsonObject { ["counter"] = null });
+        return Command("add", "set", set);
+    }
+
+    private static JsonObject Counted(string verb, string set, params JsonNode[] keys)
+    {
+        var elements = Object(set);
+        elements["elem"] = new JsonArray(keys);
+        return Command(verb, "element", elements);
+    }
 
     private static JsonObject Element(string verb, string map, JsonNode key, JsonNode? verdict)
     {

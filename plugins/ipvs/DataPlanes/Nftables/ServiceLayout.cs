@@ -13,10 +13,13 @@ internal sealed record LiveBackend(BackendPlan Plan, uint Id);
 /// <see cref="NftablesRenderer"/>.
 /// </summary>
 /// <param name="ServiceId">The service's stable id.</param>
-/// <param name="Generation">Bumped at every rewrite, so the new chains exist beside the old ones until the switch.</param>
+/// <param name="Generation">
+/// The generation of the service's chains. A change rewrites the service chain in place and keeps it; only a change
+/// to what the backend chains say bumps it, so that new chains exist beside the old ones until the switch.
+/// </param>
 /// <param name="Plan">The control plane's plan.</param>
 /// <param name="Live">Backends taking new connections (weight above 0), in order.</param>
-/// <param name="Known">Every backend of the plan with its id, live or not (their counters and persistence sets exist).</param>
+/// <param name="Known">Every backend of the plan with its id, live or not (their chains, counters and persistence sets exist).</param>
 /// <param name="Spread">How new connections pick among <paramref name="Live"/>.</param>
 /// <param name="Shares">Per live backend, its numgen range length (for <see cref="SpreadKind.InTurn"/> and <see cref="SpreadKind.Random"/>).</param>
 /// <param name="Buckets">For <see cref="SpreadKind.Hash"/>, the backend id owning each bucket.</param>
@@ -30,6 +33,16 @@ internal sealed record ServiceLayout(
     IReadOnlyList<int> Shares,
     IReadOnlyList<long>? Buckets)
 {
+    /// <summary>
+    /// Backends that left the plan (a failed check removes a server from its service) while their servers stay
+    /// configured: their chains, counters and persistence sets are kept, so a server going down and coming back is a
+    /// change to the service chain alone, and keeps its id and so its connections' marks.
+    /// </summary>
+    public IReadOnlyList<LiveBackend> Dormant { get; init; } = [];
+
+    /// <summary>Every backend whose chains, counters and persistence set exist: <see cref="Known"/>, then <see cref="Dormant"/>.</summary>
+    public IEnumerable<LiveBackend> Held => Known.Concat(Dormant);
+
     /// <summary>The service chain's name at this generation.</summary>
     public string Chain => $"svc_{ServiceId}_{Generation}";
 
@@ -39,6 +52,7 @@ internal sealed record ServiceLayout(
     /// <summary>True when the rules (not only counters) would differ from <paramref name="other"/>.</summary>
     public bool SameRules(ServiceLayout other) =>
         Plan.Equals(other.Plan) && Spread == other.Spread && Shares.SequenceEqual(other.Shares)
+        && Dormant.Select(b => b.Id).SequenceEqual(other.Dormant.Select(b => b.Id))
         && (Buckets is null ? other.Buckets is null : other.Buckets is not null && Buckets.SequenceEqual(other.Buckets));
 }
 
