@@ -149,6 +149,28 @@ public sealed class DaemonTests
     }
 
     [Fact]
+    public async Task Drain_SurvivesAReloadAndARestart()
+    {
+        await using var lab = await LbLab.CreateAsync();
+        var conf = Path.Combine(lab.Directory, "keepalived.conf");
+        await File.WriteAllTextAsync(conf, Conf("nftables", "rr", 1, 1, 1));
+        var vigil = StartVigil(lab, conf);
+        await WaitAsync(async () => (await lab.GetAsync()).StartsWith("rs", StringComparison.Ordinal), vigil);
+        Assert.Equal(0, (await Cli(lab, "rs", "drain", Vs, "10.77.0.3:80")).ExitCode);
+
+        vigil.Signal(1);
+        await Task.Delay(1000);
+        Assert.DoesNotContain("rs2", await lab.GetManyAsync(6));
+
+        await vigil.StopAsync();
+        vigil = StartVigil(lab, conf);
+        await WaitAsync(async () => (await lab.GetAsync()).StartsWith("rs", StringComparison.Ordinal), vigil);
+
+        Assert.DoesNotContain("rs2", await lab.GetManyAsync(6));
+        Assert.Matches("\"state\":\\s*\"drained\"", (await Cli(lab, "rs", "list", Vs, "--json")).Stdout);
+    }
+
+    [Fact]
     public async Task ServiceThePlaneCannotRun_StopsTheStartWithOneLineNamingFileAndLine()
     {
         await using var lab = await LbLab.CreateAsync();

@@ -332,7 +332,17 @@ internal sealed class NftablesDataPlane : IDataPlane
             return hop;
         }
 
-        var (found, error) = _nextHops.Resolve(server.Address, ResolveWait);
+        NextHop? found;
+        string? error;
+        try
+        {
+            (found, error) = _nextHops.Resolve(server.Address, ResolveWait);
+        }
+        catch (Exception e) when (e is System.Net.Sockets.SocketException or Vigil.Linux.OsException)
+        {
+            throw new DataPlaneException($"real server {server} cannot be reached by DR: {e.Message}");
+        }
+
         if (found is null)
         {
             throw new DataPlaneException($"real server {server} cannot be reached by DR: {error}");
