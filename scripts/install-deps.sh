@@ -7,7 +7,7 @@ packages=(
   iproute2 nftables iputils-ping iputils-arping psmisc procps curl
   keepalived prometheus python3-aiosmtpd
   tcpdump python3
-  libnftables1 nftables nginx-light haproxy wrk conntrackd conntrack ipvsadm
+  libnftables1 nginx-light haproxy wrk conntrackd conntrack ipvsadm
 )
 
 missing=()

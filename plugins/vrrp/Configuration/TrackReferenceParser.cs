@@ -21,28 +21,10 @@ internal static class TrackReferenceParser
             }
 
             var tokens = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            var ok = tokens.Length > 0;
             int? weight = null;
             var reverse = false;
-            var ok = tokens.Length > 0;
-            for (var i = 1; ok && i < tokens.Length; i++)
-            {
-                if (tokens[i] == "weight" && i + 1 < tokens.Length
-                    && int.TryParse(tokens[i + 1], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var w))
-                {
-                    weight = w;
-                    i++;
-                }
-                else if (tokens[i] == "reverse" && weight is not null)
-                {
-                    reverse = true;
-                }
-                else
-                {
-                    ok = false;
-                }
-            }
-
-            if (!ok)
+            if (!ok || !TryParseWeight(tokens, 1, out weight, out reverse))
             {
                 values.Report.Error(item.Path, $"invalid {key} line '{line}' in {values.Context}");
             }
@@ -57,6 +39,35 @@ internal static class TrackReferenceParser
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// Parses what follows a tracked object's name from <paramref name="tokens"/>[<paramref name="start"/>]:
+    /// nothing, or <c>weight N [reverse]</c>. The range is not checked here.
+    /// </summary>
+    public static bool TryParseWeight(IReadOnlyList<string> tokens, int start, out int? weight, out bool reverse)
+    {
+        weight = null;
+        reverse = false;
+        for (var i = start; i < tokens.Count; i++)
+        {
+            if (tokens[i] == "weight" && i + 1 < tokens.Count
+                && int.TryParse(tokens[i + 1], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var w))
+            {
+                weight = w;
+                i++;
+            }
+            else if (tokens[i] == "reverse" && weight is not null)
+            {
+                reverse = true;
+            }
+            else
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Parses <c>weight N [reverse]</c> written as a key of a block.</summary>

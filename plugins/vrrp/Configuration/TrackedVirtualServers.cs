@@ -1,4 +1,3 @@
-using System.Globalization;
 using Vigil.Abstractions.Configuration;
 using Vigil.Abstractions.VirtualServers;
 
@@ -35,7 +34,7 @@ internal static class TrackedVirtualServers
     {
         reference = new TrackReference("");
         var words = line.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries).ToList();
-        var at = words.FindIndex(w => w.Equals("weight", StringComparison.OrdinalIgnoreCase));
+        var at = words.IndexOf("weight");
         var service = at < 0 ? words : words[..at];
         var tail = at < 0 ? [] : words[at..];
         var protocol = TransportProtocol.Tcp;
@@ -51,19 +50,10 @@ internal static class TrackedVirtualServers
             return false;
         }
 
-        int? weight = null;
-        var reverse = false;
-        if (tail.Count > 0)
+        if (!TrackReferenceParser.TryParseWeight(tail, 0, out var weight, out var reverse) || weight is < -TrackReferenceParser.MaxWeight or > TrackReferenceParser.MaxWeight)
         {
-            if (tail.Count < 2 || !int.TryParse(tail[1], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var w)
-                || Math.Abs(w) > TrackReferenceParser.MaxWeight || tail.Count > 3 || (tail.Count == 3 && tail[2] != "reverse"))
-            {
-                error = $"expected 'weight N [reverse]' with N between -{TrackReferenceParser.MaxWeight} and {TrackReferenceParser.MaxWeight} after the virtual server";
-                return false;
-            }
-
-            weight = w;
-            reverse = tail.Count == 3;
+            error = $"expected 'weight N [reverse]' with N between -{TrackReferenceParser.MaxWeight} and {TrackReferenceParser.MaxWeight} after the virtual server";
+            return false;
         }
 
         reference = new TrackReference(key.ToString(), weight, reverse);

@@ -200,22 +200,7 @@ public sealed class DaemonTests
     private static Task<ProcessResult> Cli(LbLab lab, params string[] arguments) =>
         lab.Lab.RunAsync(lab.Director, [RepoPaths.VigilBinary, .. arguments, "--admin-socket", Path.Combine(lab.Directory, "admin.sock")]);
 
-    private static async Task WaitAsync(Func<Task<bool>> condition, LabProcess vigil)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (await condition())
-            {
-                return;
-            }
-
-            Assert.False(vigil.HasExited, $"vigil exited: {vigil.Stderr}{vigil.Stdout}");
-            await Task.Delay(200);
-        }
-
-        throw new TimeoutException($"condition not met; vigil said: {vigil.Stderr}{vigil.Stdout}");
-    }
+    private static Task WaitAsync(Func<Task<bool>> condition, LabProcess vigil) => Eventually.HoldsAsync(condition, "the condition", vigil);
 
     private static string Conf(string plane, string algorithm, int w1, int w2, int w3) => $$"""
         global_defs {

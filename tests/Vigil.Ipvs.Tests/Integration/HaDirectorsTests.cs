@@ -89,21 +89,7 @@ public sealed class HaDirectorsTests
     private static async Task<bool> HoldsVipAsync(NetnsLab lab, string role) =>
         (await lab.RunAsync(lab[role].Namespace, "ip", "-o", "addr", "show", "dev", "eth0")).Stdout.Contains($" {Vip}/", StringComparison.Ordinal);
 
-    private static async Task WaitAsync(Func<Task<bool>> condition, string what)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (await condition())
-            {
-                return;
-            }
-
-            await Task.Delay(200);
-        }
-
-        throw new TimeoutException($"not seen within 20 s: {what}");
-    }
+    private static Task WaitAsync(Func<Task<bool>> condition, string what) => Eventually.HoldsAsync(condition, what);
 
     private static string KeepalivedConf(int priority, string notify) => $$"""
         global_defs {

@@ -73,21 +73,6 @@ public sealed class SeedTests
         return names;
     }
 
-    private static async Task WaitAsync(Func<Task<bool>> condition, LabProcess vigil, string what)
-    {
-        // HTTP_GET here: connect_timeout 3, nb_get_retry 3, delay_before_retry 3, so a server fails after about 12 s.
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (await condition())
-            {
-                return;
-            }
-
-            Assert.False(vigil.HasExited, $"vigil exited: {vigil.Stderr}{vigil.Stdout}");
-            await Task.Delay(300);
-        }
-
-        throw new TimeoutException($"not seen within 30 s: {what}; vigil said: {vigil.Stderr}{vigil.Stdout}");
-    }
+    // HTTP_GET here: connect_timeout 3, nb_get_retry 3, delay_before_retry 3, so a server fails after about 12 s.
+    private static Task WaitAsync(Func<Task<bool>> condition, LabProcess vigil, string what) => Eventually.HoldsAsync(condition, what, vigil, 30);
 }

@@ -17,12 +17,12 @@ internal static class DirectRoutingRenderer
     /// <summary>The netdev table Vigil owns.</summary>
     public const string Table = "vigil_lvs_dr";
 
-    private const string Family = "netdev";
+    private static readonly NftTable Own = new("netdev", Table);
 
     /// <summary>Recreates the table with exactly <paramref name="services"/> (none: the table is removed).</summary>
     public static IEnumerable<JsonNode> Rebuild(IReadOnlyList<DirectRoutingService> services)
     {
-        var table = new JsonObject { ["family"] = Family, ["name"] = Table };
+        var table = Own.Self();
         yield return Command("add", "table", table.DeepClone().AsObject());
         yield return Command("delete", "table", table.DeepClone().AsObject());
         if (services.Count == 0)
@@ -34,10 +34,10 @@ internal static class DirectRoutingRenderer
         var backends = services.SelectMany(s => s.Backends).DistinctBy(b => b.Id).ToList();
         foreach (var backend in backends)
         {
-            yield return Command("add", "counter", Object($"d_{backend.Id}"));
+            yield return Command("add", "counter", Own.Object($"d_{backend.Id}"));
             var chain = $"dr_{backend.Id}";
-            yield return Command("add", "chain", Object(chain));
-            yield return Rule(chain,
+            yield return Command("add", "chain", Own.Object(chain));
+            yield return Own.Rule(chain,
                 Counter($"d_{backend.Id}"),
                 Mangle(Payload("ether", "saddr"), Mac(backend.Hop.InterfaceMac)),
                 Mangle(Payload("ether", "daddr"), Mac(backend.Hop.HostMac)),
@@ -46,25 +46,19 @@ internal static class DirectRoutingRenderer
 
         foreach (var device in backends.Select(b => b.Hop.Interface).Distinct(StringComparer.Ordinal))
         {
-            var ingress = Object($"in_{device}");
-            ingress["type"] = "filter";
-            ingress["hook"] = "ingress";
-            ingress["dev"] = device;
-            ingress["prio"] = 0;
-            ingress["policy"] = "accept";
-            yield return Command("add", "chain", ingress);
+            yield return Own.BaseChain($"in_{device}", "filter", "ingress", 0, device);
             foreach (var service in services.Where(s => s.Backends.Any(b => b.Hop.Interface == device)))
             {
                 foreach (var endpoint in service.Service.Endpoints)
                 {
-                    yield return Rule($"in_{device}", [.. Matches(endpoint), Spread(service)]);
+                    yield return Own.Rule($"in_{device}", [.. Matches(endpoint), Spread(service)]);
                 }
             }
         }
     }
 
     /// <summary>The JSON command that lists the table, its counters included.</summary>
-    public static string ListTable() => Document([Command("list", "table", new JsonObject { ["family"] = Family, ["name"] = Table })]);
+    public static string ListTable() => Document([Command("list", "table", Own.Self())]);
 
     private static IEnumerable<JsonNode> Matches(VirtualServerKey endpoint)
     {
@@ -97,13 +91,5 @@ internal static class DirectRoutingRenderer
 
     private static string Mac(byte[] mac) => string.Join(':', mac.Select(b => b.ToString("x2", System.Globalization.CultureInfo.InvariantCulture)));
 
-    private static JsonObject Object(string name) => new() { ["family"] = Family, ["table"] = Table, ["name"] = name };
 
-    private static JsonObject Rule(string chain, params JsonNode[] statements) => Command("add", "rule", new JsonObject
-    {
-        ["family"] = Family,
-        ["table"] = Table,
-        ["chain"] = chain,
-        ["expr"] = new JsonArray(statements),
-    });
 }

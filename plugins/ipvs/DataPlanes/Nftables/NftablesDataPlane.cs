@@ -153,7 +153,7 @@ internal sealed class NftablesDataPlane : IDataPlane
             {
                 try
                 {
-                    _session.Run(NftJson.Document(DirectRoutingRenderer.Rebuild([]).Prepend(NftJson.Command("delete", "table", new JsonObject { ["family"] = "inet", ["name"] = NftablesRenderer.Table }))));
+                    _session.Run(NftJson.Document(DirectRoutingRenderer.Rebuild([]).Prepend(NftablesRenderer.DeleteTable())));
                 }
                 catch (NftablesException)
                 {

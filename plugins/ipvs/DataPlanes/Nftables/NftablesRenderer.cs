@@ -30,7 +30,7 @@ internal static class NftablesRenderer
     /// <summary>The mask that selects <see cref="MarkTag"/>.</summary>
     public const uint MarkMask = 0xff000000;
 
-    private const string Family = "inet";
+    private static readonly NftTable Own = new("inet", Table);
 
     /// <summary>The ct mark of connections sent to backend <paramref name="id"/>.</summary>
     public static uint Mark(uint id) => MarkTag | id;
@@ -41,7 +41,7 @@ internal static class NftablesRenderer
     /// </summary>
     public static IEnumerable<JsonNode> Bootstrap()
     {
-        var table = new JsonObject { ["family"] = Family, ["name"] = Table };
+        var table = Own.Self();
         yield return Command("add", "table", table.DeepClone().AsObject());
         yield return Command("delete", "table", table.DeepClone().AsObject());
         yield return Command("add", "table", table);
@@ -54,17 +54,17 @@ internal static class NftablesRenderer
         yield return CountingSet(Traffic, new JsonArray("mark", "ct_dir"));
         foreach (var (name, hook) in new[] { ("prerouting", "prerouting"), ("output", "output") })
         {
-            yield return BaseChain(name, "nat", hook, -100);
-            yield return Rule(name, Vmap(Concat(Payload("ip", "daddr"), Meta("l4proto"), Payload("th", "dport")), "@services4"));
-            yield return Rule(name, Vmap(Concat(Payload("ip6", "daddr"), Meta("l4proto"), Payload("th", "dport")), "@services6"));
-            yield return Rule(name, Vmap(Concat(Payload("ip", "daddr"), Meta("l4proto")), "@hosts4"));
-            yield return Rule(name, Vmap(Concat(Payload("ip6", "daddr"), Meta("l4proto")), "@hosts6"));
-            yield return Rule(name, Vmap(Meta("mark"), "@marks"));
+            yield return Own.BaseChain(name, "nat", hook, -100);
+            yield return Own.Rule(name, Vmap(Concat(Payload("ip", "daddr"), Meta("l4proto"), Payload("th", "dport")), "@services4"));
+            yield return Own.Rule(name, Vmap(Concat(Payload("ip6", "daddr"), Meta("l4proto"), Payload("th", "dport")), "@services6"));
+            yield return Own.Rule(name, Vmap(Concat(Payload("ip", "daddr"), Meta("l4proto")), "@hosts4"));
+            yield return Own.Rule(name, Vmap(Concat(Payload("ip6", "daddr"), Meta("l4proto")), "@hosts6"));
+            yield return Own.Rule(name, Vmap(Meta("mark"), "@marks"));
         }
 
         // Every element of the traffic set carries a counter, which a lookup that finds the element counts into.
-        yield return BaseChain("counting", "filter", "forward", 0);
-        yield return Rule("counting", Match(Concat(Ct("mark"), Ct("direction")), "@" + Traffic));
+        yield return Own.BaseChain("counting", "filter", "forward", 0);
+        yield return Own.Rule("counting", Match(Concat(Ct("mark"), Ct("direction")), "@" + Traffic));
     }
 
     /// <summary>The connection and traffic counters and the persistence set of a new backend.</summary>
@@ -79,7 +79,7 @@ internal static class NftablesRenderer
         yield return Counted("add", Traffic, Concat(Mark(id), "original"), Concat(Mark(id), "reply"));
         if (service.Persistence is { } timeout)
         {
-            var set = Object($"p_{id}");
+            var set = Own.Object($"p_{id}");
             set["type"] = service.Key.Family == AddressFamily.InterNetworkV6 ? "ipv6_addr" : "ipv4_addr";
             set["flags"] = new JsonArray("timeout");
             set["timeout"] = (int)timeout.TotalSeconds;
@@ -95,7 +95,7 @@ internal static class NftablesRenderer
         yield return Counted("delete", Traffic, Concat(Mark(id), "original"), Concat(Mark(id), "reply"));
         if (service.Persistence is not null)
         {
-            yield return Command("delete", "set", Object($"p_{id}"));
+            yield return Command("delete", "set", Own.Object($"p_{id}"));
         }
     }
 
@@ -110,7 +110,7 @@ internal static class NftablesRenderer
             }
         }
 
-        yield return Command("add", "chain", Object(layout.Chain));
+        yield return Command("add", "chain", Own.Object(layout.Chain));
         foreach (var rule in ServiceRules(layout))
         {
             yield return rule;
@@ -123,7 +123,7 @@ internal static class NftablesRenderer
     /// </summary>
     public static IEnumerable<JsonNode> RewriteService(ServiceLayout layout)
     {
-        yield return Command("flush", "chain", Object(layout.Chain));
+        yield return Command("flush", "chain", Own.Object(layout.Chain));
         foreach (var rule in ServiceRules(layout))
         {
             yield return rule;
@@ -135,17 +135,17 @@ internal static class NftablesRenderer
     {
         var service = layout.Plan.Service;
         var chain = layout.BackendChain(backend.Id);
-        yield return Command("add", "chain", Object(chain));
+        yield return Command("add", "chain", Own.Object(chain));
         var statements = new List<JsonNode> { Mangle(Ct("mark"), Mark(backend.Id)) };
         if (service.Persistence is { } timeout)
         {
             statements.Add(UpdateSet($"p_{backend.Id}", ClientKey(service), (int)timeout.TotalSeconds));
         }
 
-        yield return Rule(chain, [.. statements]);
+        yield return Own.Rule(chain, [.. statements]);
 
         // A rule of its own: should the element be missing, only the count is lost, not the rewrite below.
-        yield return Rule(chain, Match(Ct("mark"), "@" + Made));
+        yield return Own.Rule(chain, Match(Ct("mark"), "@" + Made));
         foreach (var rewrite in Destination(chain, service, backend.Plan))
         {
             yield return rewrite;
@@ -155,8 +155,8 @@ internal static class NftablesRenderer
     /// <summary>Flushes and deletes one backend chain of <paramref name="layout"/>'s generation (nothing may jump to it any more).</summary>
     public static IEnumerable<JsonNode> DeleteBackendChain(ServiceLayout layout, uint id)
     {
-        yield return Command("flush", "chain", Object(layout.BackendChain(id)));
-        yield return Command("delete", "chain", Object(layout.BackendChain(id)));
+        yield return Command("flush", "chain", Own.Object(layout.BackendChain(id)));
+        yield return Command("delete", "chain", Own.Object(layout.BackendChain(id)));
     }
 
     /// <summary>
@@ -175,8 +175,8 @@ internal static class NftablesRenderer
     {
         foreach (var chain in new[] { layout.Chain }.Concat(layout.Held.Select(b => layout.BackendChain(b.Id))))
         {
-            yield return Command("flush", "chain", Object(chain));
-            yield return Command("delete", "chain", Object(chain));
+            yield return Command("flush", "chain", Own.Object(chain));
+            yield return Command("delete", "chain", Own.Object(chain));
         }
     }
 
@@ -201,8 +201,11 @@ internal static class NftablesRenderer
         }
     }
 
+    /// <summary>Removes the table and everything in it (the plane is stopping).</summary>
+    public static JsonNode DeleteTable() => Command("delete", "table", Own.Self());
+
     /// <summary>The JSON command that lists the table, counters included.</summary>
-    public static string ListTable() => Document([Command("list", "table", new JsonObject { ["family"] = Family, ["name"] = Table })]);
+    public static string ListTable() => Document([Command("list", "table", Own.Self())]);
 
     private static IEnumerable<JsonNode> ServiceRules(ServiceLayout layout)
     {
@@ -211,11 +214,11 @@ internal static class NftablesRenderer
         {
             foreach (var backend in layout.Live)
             {
-                yield return Rule(layout.Chain, Match(ClientKey(service), "@" + $"p_{backend.Id}"), Goto(layout.BackendChain(backend.Id)));
+                yield return Own.Rule(layout.Chain, Match(ClientKey(service), "@" + $"p_{backend.Id}"), Goto(layout.BackendChain(backend.Id)));
             }
         }
 
-        yield return Rule(layout.Chain, Spread(layout));
+        yield return Own.Rule(layout.Chain, Spread(layout));
     }
 
     private static JsonNode Spread(ServiceLayout layout)
@@ -255,7 +258,7 @@ internal static class NftablesRenderer
             if (IPAddress.IsLoopback(backend.Server.Address))
             {
                 // A local sorry server: the packet stays on this host, on the server's port.
-                yield return Rule(chain, family, l4, new JsonObject { ["redirect"] = PortOnly(backend.Server.Port) });
+                yield return Own.Rule(chain, family, l4, new JsonObject { ["redirect"] = PortOnly(backend.Server.Port) });
                 continue;
             }
 
@@ -265,7 +268,7 @@ internal static class NftablesRenderer
                 dnat["port"] = backend.Server.Port;
             }
 
-            yield return Rule(chain, family, l4, new JsonObject { ["dnat"] = dnat });
+            yield return Own.Rule(chain, family, l4, new JsonObject { ["dnat"] = dnat });
         }
     }
 
@@ -282,37 +285,20 @@ internal static class NftablesRenderer
 
     private static JsonNode Slot(int first, int last) => first == last ? first : Range(first, last);
 
-    private static JsonObject Object(string name) => new() { ["family"] = Family, ["table"] = Table, ["name"] = name };
 
     private static JsonObject Map(string name, JsonNode type)
     {
-        var map = Object(name);
+        var map = Own.Object(name);
         map["type"] = type;
         map["map"] = "verdict";
         return Command("add", "map", map);
     }
 
-    private static JsonObject BaseChain(string name, string type, string hook, int priority)
-    {
-        var chain = Object(name);
-        chain["type"] = type;
-        chain["hook"] = hook;
-        chain["prio"] = priority;
-        chain["policy"] = "accept";
-        return Command("add", "chain", chain);
-    }
 
-    private static JsonObject Rule(string chain, params JsonNode[] statements) => Command("add", "rule", new JsonObject
-    {
-        ["family"] = Family,
-        ["table"] = Table,
-        ["chain"] = chain,
-        ["expr"] = new JsonArray(statements),
-    });
 
     private static JsonObject CountingSet(string name, JsonNode type)
     {
-        var set = Object(name);
+        var set = Own.Object(name);
         set["type"] = type;
         set["stmt"] = new JsonArray(new JsonObject { ["counter"] = null });
         return Command("add", "set", set);
@@ -320,14 +306,14 @@ internal static class NftablesRenderer
 
     private static JsonObject Counted(string verb, string set, params JsonNode[] keys)
     {
-        var elements = Object(set);
+        var elements = Own.Object(set);
         elements["elem"] = new JsonArray(keys);
         return Command(verb, "element", elements);
     }
 
     private static JsonObject Element(string verb, string map, JsonNode key, JsonNode? verdict)
     {
-        var element = Object(map);
+        var element = Own.Object(map);
         element["elem"] = verdict is null ? new JsonArray(key) : new JsonArray(new JsonArray(key, verdict));
         return Command(verb, "element", element);
     }
