@@ -1,7 +1,8 @@
 namespace Vigil.Plugins.Notify.Templates;
 
 /// <summary>
-/// The templates that reproduce keepalived's own messages (smtp.c, vrrp_notify.c, ipwrapper.c). A
+/// The templates that reproduce keepalived's own messages (smtp.c, vrrp_notify.c, ipwrapper.c, and each checker's
+/// smtp_alert text in check_*.c; Vigil adds the failure's reason on a line of its own). A
 /// <c>notify_template default { … }</c> block replaces any of them; these texts are documented in the README.
 /// </summary>
 internal static class DefaultTemplates
@@ -23,9 +24,16 @@ internal static class DefaultTemplates
         + "{{ if new_state == 'STOP' }}=> All VRRP group instances are now stopping <="
         + "{{ else }}=> All VRRP group instances are now in {{ new_state }} state <={{ end }}"
         + "{{ else if event == 'real_server' }}"
-        + "{{ if new_state == 'UP' }}=> CHECK succeed on service <="
-        + "{{ else if reason != '' }}=> CHECK failed on service : {{ reason }} <="
-        + "{{ else }}=> CHECK failed on service <={{ end }}"
+        + "{{ if reason == 'shutdown (omega)' }}=> Shutting down <="
+        + "{{ else }}{{ up = new_state == 'UP' }}{{ case fields.checker }}"
+        + "{{ when 'TCP_CHECK' }}=> TCP CHECK {{ up ? 'succeed' : 'failed' }} on service <="
+        + "{{ when 'PING_CHECK' }}=> ICMP CHECK {{ up ? 'succeed' : 'failed' }} on service <="
+        + "{{ when 'UDP_CHECK' }}=> UDP CHECK {{ up ? 'succeed' : 'failed' }} on service <="
+        + "{{ when 'DNS_CHECK' }}=> DNS_CHECK: {{ up ? 'succeed' : 'failed' }} on service <="
+        + "{{ when 'MISC_CHECK' }}=> MISC CHECK {{ up ? 'succeeded' : (reason == 'timeout' ? 'timed out' : 'failed') }} on service <="
+        + "{{ when 'HTTP_GET', 'SSL_GET' }}=> CHECK {{ up ? 'succeed on service' : 'failed on service : HTTP/SSL request failed' }} <="
+        + "{{ else }}=> CHECK {{ up ? 'succeed' : 'failed' }} on service <={{ end }}"
+        + "{{ if !up && reason != '' }}\nReason: {{ reason }}{{ end }}{{ end }}"
         + "{{ else if event == 'virtual_server' }}"
         + "=> {{ if new_state == 'UP' }}Gained{{ else }}Lost{{ end }} quorum {{ fields.quorum }}, live weight {{ fields.live_weight }} <="
         + "{{ else }}=> {{ event }} {{ name }} {{ reason }} <={{ end }}"

@@ -14,8 +14,8 @@ namespace Vigil.Plugins.Notify.Templates;
 /// <param name="NewState">The state entered (<c>MASTER</c>, <c>UP</c>, …).</param>
 /// <param name="Priority">What keepalived passes to a generic notify script: the effective priority, 0 for a group.</param>
 /// <param name="Reason">Why, in words.</param>
-/// <param name="VirtualServerText">The virtual server as keepalived's mails show it (<c>[10.1.0.93]:80</c>).</param>
-/// <param name="RealServerText">The real server as keepalived's mails show it (<c>[10.1.0.69]:80</c>).</param>
+/// <param name="VirtualServerText">The virtual server as keepalived's mails show it (<c>[10.1.0.93]:tcp:80</c>).</param>
+/// <param name="RealServerText">The real server as keepalived's mails show it (<c>[10.1.0.69]:tcp:80</c>).</param>
 internal sealed record EventFacts(
     string Kind,
     string Type,
@@ -37,7 +37,7 @@ internal sealed record EventFacts(
         VrrpSyncGroupStateChanged e => new(EventKinds.VrrpSyncGroup, "GROUP", e.Group, e.Group, null, null,
             State(e.OldState), State(e.NewState), 0, e.Reason),
         RealServerStateChanged e => new(EventKinds.RealServer, "RS", e.RealServer.ToString(), null, e.VirtualServer.ToString(), e.RealServer.ToString(),
-            UpDown(!e.Up), UpDown(e.Up), 0, e.Reason, ServerText.Format(e.VirtualServer), ServerText.Format(e.RealServer)),
+            UpDown(!e.Up), UpDown(e.Up), 0, e.Reason, ServerText.Format(e.VirtualServer), ServerText.Format(e.RealServer, e.VirtualServer)),
         VirtualServerQuorumChanged e => new(EventKinds.VirtualServer, "VS", e.VirtualServer.ToString(), null, e.VirtualServer.ToString(), null,
             UpDown(!e.Up), UpDown(e.Up), 0, e.Up ? "gained quorum" : "lost quorum", ServerText.Format(e.VirtualServer)),
         _ => new(EventKinds.Of(evt), EventKinds.Of(evt).ToUpperInvariant(), evt.GetType().Name, null, null, null, null, null, 0, ""),

@@ -48,8 +48,8 @@ public sealed class EmailNotifyTests
         harness.Bus.Publish(Events.RealServer("10.1.0.93 80", "10.1.0.69 80", up: false));
 
         Assert.True(await Wait.UntilAsync(() => smtp.Received.Contains("=====", StringComparison.Ordinal), 15));
-        Assert.Contains("Subject: [node1] Realserver [10.1.0.69]:80 of virtual server [10.1.0.93]:80 - DOWN", smtp.Received);
-        Assert.Contains("=> CHECK failed on service : connection refused <=", smtp.Received);
+        Assert.Contains("Subject: [node1] Realserver [10.1.0.69]:tcp:80 of virtual server [10.1.0.93]:tcp:80 - DOWN", smtp.Received);
+        Assert.Contains("=> TCP CHECK failed on service <=", smtp.Received);
     }
 
     [Fact]

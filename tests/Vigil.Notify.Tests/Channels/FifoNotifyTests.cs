@@ -26,7 +26,7 @@ public sealed class FifoNotifyTests : IDisposable
         var written = File.ReadAllLines(lines);
         Assert.Contains("INSTANCE \"VI_1\" MASTER 150", written);
         Assert.Contains("GROUP \"G1\" MASTER 0", written);
-        Assert.Contains("RS [10.1.0.69]:80 [10.1.0.93]:80 UP", written);
+        Assert.Contains("RS [10.1.0.69]:tcp:80 [10.1.0.93]:tcp:80 UP", written);
         Assert.Contains("INSTANCE \"evil INSTANCE \"VI_9\" MASTER 255\" FAULT 100", written);
     }
 

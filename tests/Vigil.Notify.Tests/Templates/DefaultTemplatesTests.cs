@@ -37,8 +37,43 @@ public sealed class DefaultTemplatesTests
     {
         var model = NotificationModel.Build(Events.RealServer("10.1.0.93 80", "10.1.0.69 80", up: false), Node1);
 
-        Assert.Equal("[node1] Realserver [10.1.0.69]:80 of virtual server [10.1.0.93]:80 - DOWN", DefaultTemplates.Subject.Render(model));
-        Assert.Equal("=> CHECK failed on service : connection refused <=", DefaultTemplates.Body.Render(model));
+        Assert.Equal("[node1] Realserver [10.1.0.69]:tcp:80 of virtual server [10.1.0.93]:tcp:80 - DOWN", DefaultTemplates.Subject.Render(model));
+        Assert.Equal("=> TCP CHECK failed on service <=\nReason: connection refused", DefaultTemplates.Body.Render(model));
+    }
+
+    [Theory]
+    [InlineData("TCP_CHECK", true, "", "=> TCP CHECK succeed on service <=")]
+    [InlineData("HTTP_GET", true, "", "=> CHECK succeed on service <=")]
+    [InlineData("SSL_GET", false, "bad status 500", "=> CHECK failed on service : HTTP/SSL request failed <=\nReason: bad status 500")]
+    [InlineData("PING_CHECK", false, "timeout", "=> ICMP CHECK failed on service <=\nReason: timeout")]
+    [InlineData("UDP_CHECK", true, "", "=> UDP CHECK succeed on service <=")]
+    [InlineData("DNS_CHECK", false, "bad response", "=> DNS_CHECK: failed on service <=\nReason: bad response")]
+    [InlineData("MISC_CHECK", true, "", "=> MISC CHECK succeeded on service <=")]
+    [InlineData("MISC_CHECK", false, "timeout", "=> MISC CHECK timed out on service <=\nReason: timeout")]
+    [InlineData("MISC_CHECK", false, "exit code 1", "=> MISC CHECK failed on service <=\nReason: exit code 1")]
+    [InlineData("SMTP_CHECK", false, "", "=> CHECK failed on service <=")]
+    [InlineData("HTTP_GET", false, "shutdown (omega)", "=> Shutting down <=")]
+    public void Render_RealServer_UsesEachCheckersKeepalivedText(string checker, bool up, string reason, string body)
+    {
+        var model = NotificationModel.Build(
+            new RealServerStateChanged(VirtualServerKey.Parse("10.1.0.93 80"), RealServerKey.Parse("10.1.0.69 80"), up, checker, reason) { Source = "checkers" },
+            Node1);
+
+        Assert.Equal(body, DefaultTemplates.Body.Render(model));
+    }
+
+    [Theory]
+    [InlineData("10.1.0.93:53/udp", "10.1.0.69 53", "Realserver [10.1.0.69]:udp:53 of virtual server [10.1.0.93]:udp:53")]
+    [InlineData("[2001:db8::93]:443", "2001:db8::69 8443", "Realserver [2001:db8::69]:tcp:8443 of virtual server [2001:db8::93]:tcp:443")]
+    [InlineData("fwmark:7", "10.1.0.69 80", "Realserver [10.1.0.69]:tcp:80 of virtual server FWM 7")]
+    [InlineData("group:web/tcp", "10.1.0.69 80", "Realserver [10.1.0.69]:tcp:80 of virtual server [web]:0")]
+    public void Render_RealServerSubject_FormatsServersLikeKeepalived(string vs, string rs, string subject)
+    {
+        var model = NotificationModel.Build(
+            new RealServerStateChanged(VirtualServerKey.Parse(vs), RealServerKey.Parse(rs), true, "TCP_CHECK", "") { Source = "checkers" },
+            Node1);
+
+        Assert.Equal($"[node1] {subject} - UP", DefaultTemplates.Subject.Render(model));
     }
 
     [Fact]
@@ -46,7 +81,7 @@ public sealed class DefaultTemplatesTests
     {
         var model = NotificationModel.Build(new VirtualServerQuorumChanged(VirtualServerKey.Parse("10.1.0.93 80"), false, 0, 1), Node1);
 
-        Assert.Equal("[node1] Virtualserver [10.1.0.93]:80 - DOWN", DefaultTemplates.Subject.Render(model));
+        Assert.Equal("[node1] Virtualserver [10.1.0.93]:tcp:80 - DOWN", DefaultTemplates.Subject.Render(model));
     }
 
     [Fact]
@@ -54,8 +89,8 @@ public sealed class DefaultTemplatesTests
     {
         Assert.Equal("INSTANCE \"VI_1\" MASTER 100", DefaultTemplates.FifoLine.Render(NotificationModel.Build(Events.Vrrp("VI_1", VrrpState.Backup, VrrpState.Master), Node1)));
         Assert.Equal("GROUP \"G1\" BACKUP 0", DefaultTemplates.FifoLine.Render(NotificationModel.Build(new VrrpSyncGroupStateChanged("G1", VrrpState.Master, VrrpState.Backup, ""), Node1)));
-        Assert.Equal("RS [10.1.0.69]:80 [10.1.0.93]:80 UP", DefaultTemplates.FifoLine.Render(NotificationModel.Build(Events.RealServer("10.1.0.93 80", "10.1.0.69 80", up: true), Node1)));
-        Assert.Equal("VS [10.1.0.93]:80 DOWN", DefaultTemplates.FifoLine.Render(NotificationModel.Build(new VirtualServerQuorumChanged(VirtualServerKey.Parse("10.1.0.93 80"), false, 0, 1), Node1)));
+        Assert.Equal("RS [10.1.0.69]:tcp:80 [10.1.0.93]:tcp:80 UP", DefaultTemplates.FifoLine.Render(NotificationModel.Build(Events.RealServer("10.1.0.93 80", "10.1.0.69 80", up: true), Node1)));
+        Assert.Equal("VS [10.1.0.93]:tcp:80 DOWN", DefaultTemplates.FifoLine.Render(NotificationModel.Build(new VirtualServerQuorumChanged(VirtualServerKey.Parse("10.1.0.93 80"), false, 0, 1), Node1)));
     }
 
     [Fact]
