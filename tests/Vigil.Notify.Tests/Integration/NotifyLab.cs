@@ -90,19 +90,28 @@ internal sealed class NotifyLab : IAsyncDisposable
     public Task<LabProcess> StartHookAsync(string role, int port = HookPort) =>
         StartReceiverAsync(role, "hookd.py", port, HookFile(role, port));
 
-    /// <summary>Writes the node's configuration and starts <c>vigil run</c> (vrrp and notify only) in its namespace.</summary>
-    public LabProcess StartVigil(string role, string conf)
+    /// <summary>
+    /// Writes the node's configuration and starts <c>vigil run</c> in its namespace: vrrp and notify only, or with
+    /// <paramref name="virtualServers"/> the checkers and the virtual servers too.
+    /// </summary>
+    public LabProcess StartVigil(string role, string conf, bool virtualServers = false)
     {
         File.WriteAllText(ConfFile(role), conf);
-        var process = Lab.StartProcess(Lab[role].Namespace,
-            RepoPaths.VigilBinary, "run", "-f", ConfFile(role), "--vrrp",
+        string[] modules = virtualServers
+            ? ["--set", "Modules:checkers:Enabled=true", "--set", "Modules:ipvs:Enabled=true"]
+            : ["--vrrp"];
+        string[] command =
+        [
+            RepoPaths.VigilBinary, "run", "-f", ConfFile(role), .. modules,
             "--plugins-dir", RepoPaths.PluginsDirectory,
             "--instance", Lab.Prefix + role,
             "--admin-socket", Socket(role),
             "-p", Path.Combine(NodeDirectory(role), "vigil.pid"),
             "--set", "Metrics:Enabled=false",
             "--set", "Modules:vrrp:Enabled=true",
-            "--set", "Modules:notify:Enabled=true");
+            "--set", "Modules:notify:Enabled=true",
+        ];
+        var process = Lab.StartProcess(Lab[role].Namespace, command, null);
         lock (_daemons)
         {
             _daemons.Add((role, process));
