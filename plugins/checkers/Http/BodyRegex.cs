@@ -15,7 +15,7 @@ namespace Vigil.Plugins.Checkers.Http;
 internal sealed record BodyRegex(Regex Pattern, bool NoMatch, long MinOffset, long? MaxOffset)
 {
     /// <summary>The longest a backtracking pattern may run on one window before the check fails.</summary>
-    public static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(100);
+    public static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(250);
 
     // keepalived's regex_options (PCRE2 names) that .NET can honour; the others are refused by name.
     private static readonly Dictionary<string, RegexOptions> Options = new(StringComparer.Ordinal)
