@@ -2,9 +2,11 @@ using Autofac;
 using Vigil.Abstractions.Checks;
 using Vigil.Abstractions.Configuration;
 using Vigil.Abstractions.Modules;
+using Vigil.Abstractions.Tools;
 using Vigil.Plugins.Checkers.Checkers;
 using Vigil.Plugins.Checkers.Configuration;
 using Vigil.Plugins.Checkers.Engine;
+using Vigil.Plugins.Checkers.Genhash;
 using Vigil.Plugins.Checkers.Tls;
 
 namespace Vigil.Plugins.Checkers;
@@ -54,6 +56,7 @@ public sealed class CheckersModule : IClusterModule
         builder.RegisterType<SslGetChecker>().As<IHealthChecker>().SingleInstance();
         builder.RegisterType<TlsTrustSource>().AsSelf().SingleInstance();
         builder.RegisterType<SslSectionValidator>().As<IConfigValidator>().SingleInstance();
+        builder.RegisterType<GenhashTool>().As<ICommandLineTool>().SingleInstance();
         builder.RegisterType<CheckerGlobalsValidator>().As<IConfigValidator>().SingleInstance();
         builder.Register(_ => new WarmupPicker(Random.Shared)).AsSelf().SingleInstance();
         builder.RegisterType<HealthEngine>().AsSelf().SingleInstance().ExternallyOwned();
