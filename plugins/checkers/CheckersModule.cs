@@ -2,14 +2,17 @@ using Autofac;
 using Vigil.Abstractions.Checks;
 using Vigil.Abstractions.Configuration;
 using Vigil.Abstractions.Modules;
+using Vigil.Abstractions.Tools;
 using Vigil.Plugins.Checkers.Checkers;
 using Vigil.Plugins.Checkers.Configuration;
 using Vigil.Plugins.Checkers.Engine;
+using Vigil.Plugins.Checkers.Genhash;
+using Vigil.Plugins.Checkers.Tls;
 
 namespace Vigil.Plugins.Checkers;
 
 /// <summary>
-/// keepalived's health checkers: registers TCP_CHECK and HTTP_GET, and runs every checker block of every
+/// keepalived's health checkers: registers TCP_CHECK, HTTP_GET and SSL_GET (and <c>vigil genhash</c>), and runs every checker block of every
 /// <c>real_server</c>, whichever plugin registered its checker, writing each real server's health to the shared state
 /// (<see cref="Vigil.Abstractions.State.StateKeys.RealServerHealth"/>), where the virtual-server module reads it.
 /// </summary>
@@ -25,8 +28,11 @@ public sealed class CheckersModule : IClusterModule
     public ModuleRoles Roles => ModuleRoles.VirtualServers;
 
     /// <inheritdoc />
-    /// <remarks>The checker blocks live inside <c>virtual_server</c>, which the virtual-server module owns.</remarks>
-    public IReadOnlyCollection<string> Sections { get; } = [];
+    /// <remarks>
+    /// The checker blocks live inside <c>virtual_server</c>, which the virtual-server module owns; the top-level
+    /// <c>SSL</c> section configures SSL_GET.
+    /// </remarks>
+    public IReadOnlyCollection<string> Sections { get; } = [SslSection.Name];
 
     /// <inheritdoc />
     /// <remarks>
@@ -47,6 +53,10 @@ public sealed class CheckersModule : IClusterModule
         ArgumentNullException.ThrowIfNull(builder);
         builder.RegisterType<TcpChecker>().As<IHealthChecker>().SingleInstance();
         builder.RegisterType<HttpGetChecker>().As<IHealthChecker>().SingleInstance();
+        builder.RegisterType<SslGetChecker>().As<IHealthChecker>().SingleInstance();
+        builder.RegisterType<TlsTrustSource>().AsSelf().SingleInstance();
+        builder.RegisterType<SslSectionValidator>().As<IConfigValidator>().SingleInstance();
+        builder.RegisterType<GenhashTool>().As<ICommandLineTool>().SingleInstance();
         builder.RegisterType<CheckerGlobalsValidator>().As<IConfigValidator>().SingleInstance();
         builder.Register(_ => new WarmupPicker(Random.Shared)).AsSelf().SingleInstance();
         builder.RegisterType<HealthEngine>().AsSelf().SingleInstance().ExternallyOwned();
@@ -83,6 +93,7 @@ public sealed class CheckersModule : IClusterModule
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var engine = _engine ?? throw new InvalidOperationException("the checkers module has not started");
+        _services!.Resolve<TlsTrustSource>().Apply(configuration);
         var definitions = CheckConfigReader.Read(configuration, _services!.Resolve<IEnumerable<IHealthChecker>>());
         engine.Apply(definitions, CheckerOptions.Read(configuration), CheckConfigReader.OmegaServers(configuration));
     }

@@ -1,47 +1,40 @@
+using System.Buffers;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
-using System.Security.Cryptography;
 using Vigil.Abstractions.Checks;
+using Vigil.Plugins.Checkers.Http;
 
 namespace Vigil.Plugins.Checkers.Checkers;
 
 /// <summary>
-/// One HTTP_GET probe: each url in turn over a fresh connection (opened by <see cref="ProbeConnector"/>, so
-/// <c>bindto</c>, <c>bind_if</c> and <c>fwmark</c> apply), the first failing url failing the probe.
+/// One HTTP_GET or SSL_GET probe: each url in turn over a fresh connection (<see cref="HttpFetcher"/>), the first
+/// failing url failing the probe. A url passes on an accepted status, then the configured digest, then the regex, the
+/// order keepalived checks them in. Requests are built once; buffers are pooled; a passing result is reused while the
+/// answer stays the same, so a healthy server costs no allocation beyond the connection's.
 /// </summary>
 internal sealed class HttpGetCheck : IHealthCheck
 {
-    /// <summary>The most body read for a digest: a health page is small, and a server streaming without end must not hold the probe.</summary>
-    public const int MaxBodyBytes = 1 << 20;
-
     private readonly CheckSettings _settings;
-    private readonly HttpGetSpec _spec;
-    private readonly HttpMessageInvoker _client;
+    private readonly UrlRequest[] _urls;
+    private readonly CheckResult?[] _passes;
+    private readonly HttpResponseParser _parser = new();
+    private readonly BodyDigest? _digest;
 
-    public HttpGetCheck(CheckSettings settings, HttpGetSpec spec)
+    /// <summary>A check of <paramref name="urls"/>, prepared for the target of <paramref name="settings"/>.</summary>
+    public HttpGetCheck(CheckSettings settings, IReadOnlyList<UrlRequest> urls)
     {
         _settings = settings;
-        _spec = spec;
-        _client = new HttpMessageInvoker(new SocketsHttpHandler
-        {
-            ConnectCallback = async (_, token) => new NetworkStream(await ProbeConnector.ConnectAsync(settings, token).ConfigureAwait(false), ownsSocket: true),
-            // A probe proves the server takes new connections: none is kept for the next one.
-            PooledConnectionLifetime = TimeSpan.Zero,
-            AllowAutoRedirect = false,
-            UseCookies = false,
-            UseProxy = false,
-            AutomaticDecompression = DecompressionMethods.None,
-        });
+        _urls = [.. urls];
+        _passes = new CheckResult?[_urls.Length];
+        _digest = _urls.Any(u => u.Url.Digest is not null) ? new BodyDigest() : null;
     }
 
     /// <inheritdoc />
     public async ValueTask<CheckResult> ProbeAsync(CancellationToken cancellationToken)
     {
         CheckResult? last = null;
-        foreach (var url in _spec.Urls)
+        for (var i = 0; i < _urls.Length; i++)
         {
-            last = await GetAsync(url, cancellationToken).ConfigureAwait(false);
+            last = await GetAsync(i, cancellationToken).ConfigureAwait(false);
             if (!last.Healthy)
             {
                 return last;
@@ -54,122 +47,64 @@ internal sealed class HttpGetCheck : IHealthCheck
     /// <inheritdoc />
     public ValueTask DisposeAsync()
     {
-        _client.Dispose();
+        _digest?.Dispose();
         return ValueTask.CompletedTask;
     }
 
-    private async Task<CheckResult> GetAsync(HttpUrl url, CancellationToken cancellationToken)
+    private async ValueTask<CheckResult> GetAsync(int index, CancellationToken cancellationToken)
     {
-        var target = $"http://{Authority(_settings.Connect)}{url.Path}";
-        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(target))
-        {
-            Version = _spec.Protocol.Version,
-            VersionPolicy = HttpVersionPolicy.RequestVersionExact,
-        };
-        request.Headers.TryAddWithoutValidation("User-Agent", "KeepAliveClient");
-        if (url.VirtualHost is { } host)
-        {
-            request.Headers.Host = host;
-        }
-
-        if (_spec.Protocol.Close)
-        {
-            request.Headers.ConnectionClose = true;
-        }
-
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(_settings.ConnectTimeout);
+        var url = _urls[index];
+        var digest = url.Url.Digest is null ? null : _digest;
+        var window = url.Url.Regex is null ? null : ArrayPool<char>.Shared.Rent(BodyRegexMatcher.WindowChars);
         try
         {
-            using var response = await _client.SendAsync(request, timeout.Token).ConfigureAwait(false);
-            var status = (int)response.StatusCode;
-            if (!url.Statuses.Contains(status))
+            var matcher = window is null ? null : new BodyRegexMatcher(url.Url.Regex!, window);
+            var inspector = new BodyInspector(digest, matcher, url.Url.Statuses);
+            var failure = await HttpFetcher.FetchAsync(_settings, url, _parser, inspector, cancellationToken).ConfigureAwait(false);
+            var body = digest?.Finish();
+            return failure ?? Verdict(index, body, matcher);
+        }
+        finally
+        {
+            if (window is not null)
             {
-                return CheckResult.Fail(CheckFailureKind.BadStatus, $"GET {target} answered {status.ToString(CultureInfo.InvariantCulture)}, expected {url.Statuses}", status);
+                ArrayPool<char>.Shared.Return(window);
             }
-
-            if (url.Digest is { } expected)
-            {
-                var digest = await DigestAsync(response.Content, timeout.Token).ConfigureAwait(false);
-                if (digest is null)
-                {
-                    return CheckResult.Fail(CheckFailureKind.BadResponse, $"GET {target}: body longer than {MaxBodyBytes.ToString(CultureInfo.InvariantCulture)} bytes");
-                }
-
-                if (digest != expected)
-                {
-                    return CheckResult.Fail(CheckFailureKind.DigestMismatch, $"GET {target}: body MD5 {digest}, expected {expected}");
-                }
-            }
-
-            return CheckResult.Pass($"GET {target} answered {status.ToString(CultureInfo.InvariantCulture)}");
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            return CheckResult.Fail(CheckFailureKind.Timeout, $"GET {target}: no complete answer within {ProbeConnector.Seconds(_settings.ConnectTimeout)} s");
-        }
-        catch (HttpRequestException e) when (Find<ProbeFailedException>(e) is { } failed)
-        {
-            return failed.Result;
-        }
-        catch (HttpRequestException e) when (Find<SocketException>(e) is { } socket)
-        {
-            return SocketFailures.Result(socket, $"GET {target}");
-        }
-        catch (HttpRequestException e)
-        {
-            var kind = e.HttpRequestError is HttpRequestError.ResponseEnded ? CheckFailureKind.Reset : CheckFailureKind.BadResponse;
-            return CheckResult.Fail(kind, $"GET {target}: {e.Message}");
-        }
-        catch (IOException e)
-        {
-            return Find<SocketException>(e) is { } socket
-                ? SocketFailures.Result(socket, $"GET {target}")
-                : CheckResult.Fail(CheckFailureKind.Reset, $"GET {target}: {e.Message}");
         }
     }
 
-    // The body's MD5 in lower-case hex, or null when it is longer than MaxBodyBytes.
-    private static async Task<string?> DigestAsync(HttpContent content, CancellationToken cancellationToken)
+    private CheckResult Verdict(int index, string? digest, BodyRegexMatcher? matcher)
     {
-        using var md5 = IncrementalHash.CreateHash(HashAlgorithmName.MD5);
-        var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        await using (stream.ConfigureAwait(false))
+        var url = _urls[index];
+        var status = _parser.Status;
+        if (!url.Url.Statuses.Contains(status))
         {
-            var buffer = new byte[16 * 1024];
-            long total = 0;
-            int read;
-            while ((read = await stream.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
-            {
-                total += read;
-                if (total > MaxBodyBytes)
-                {
-                    return null;
-                }
-
-                md5.AppendData(buffer, 0, read);
-            }
+            return CheckResult.Fail(CheckFailureKind.BadStatus, $"{url.What} answered {Text(status)}, expected {url.Url.Statuses}", status);
         }
 
-        return Convert.ToHexStringLower(md5.GetHashAndReset());
-    }
-
-    private static string Authority(IPEndPoint endpoint) =>
-        endpoint.AddressFamily == AddressFamily.InterNetworkV6
-            ? $"[{endpoint.Address}]:{endpoint.Port.ToString(CultureInfo.InvariantCulture)}"
-            : $"{endpoint.Address}:{endpoint.Port.ToString(CultureInfo.InvariantCulture)}";
-
-    private static T? Find<T>(Exception e)
-        where T : Exception
-    {
-        for (Exception? inner = e; inner is not null; inner = inner.InnerException)
+        if (digest is not null && digest != url.Url.Digest)
         {
-            if (inner is T found)
-            {
-                return found;
-            }
+            return CheckResult.Fail(CheckFailureKind.DigestMismatch, $"{url.What}: body MD5 {digest}, expected {url.Url.Digest}");
         }
 
-        return null;
+        if (url.Url.Regex is { } regex && matcher!.Finish() == regex.NoMatch)
+        {
+            return CheckResult.Fail(CheckFailureKind.BadResponse, regex.NoMatch
+                ? $"{url.What}: body matches regex '{regex.Pattern}' (regex_no_match)"
+                : $"{url.What}: body does not match regex '{regex.Pattern}'{Range(regex)}");
+        }
+
+        if (_passes[index] is { Code: var code } pass && code == status)
+        {
+            return pass;
+        }
+
+        // Code carries the status so an unchanged answer finds its cached result.
+        return _passes[index] = new CheckResult(true, null, $"{url.What} answered {Text(status)}", status);
     }
+
+    private static string Range(BodyRegex regex) =>
+        regex.MinOffset == 0 && regex.MaxOffset is null ? "" : $" starting at offsets {Text(regex.MinOffset)}-{(regex.MaxOffset is { } max ? Text(max) : "")}";
+
+    private static string Text(long value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Vigil.Abstractions.Checks;
 using Vigil.Checkers.Tests.Support;
 using Vigil.Plugins.Checkers.Checkers;
+using Vigil.Plugins.Checkers.Http;
 
 namespace Vigil.Checkers.Tests.Checkers;
 
@@ -63,7 +64,7 @@ public sealed class HttpGetCheckerTests
     public async Task BodyBeyondTheCapFailsADigest()
     {
         await using var server = new LocalHttpServer();
-        server.Body = new byte[HttpGetCheck.MaxBodyBytes + 1];
+        server.Body = new byte[HttpExchange.MaxBodyBytes + 1];
         var result = await ProbeAsync(server.Port, [("url:path", "/"), ("url:digest", HelloMd5), ("connect_timeout", "5")]);
         Assert.Equal(CheckFailureKind.BadResponse, result.Failure);
         Assert.Contains("body longer than", result.Detail, StringComparison.Ordinal);
@@ -125,10 +126,15 @@ public sealed class HttpGetCheckerTests
     [Theory]
     [InlineData("url:path", "/", "virtualhost", "x", null)]
     [InlineData("connect_timeout", "1", "virtualhost", "x", "HTTP_GET of real_server 127.0.0.1 9 needs at least one url block")]
-    [InlineData("url:path", "health", "url:status_code", "200", "invalid path 'health' in url of HTTP_GET of real_server 127.0.0.1 9 (expected /…)")]
+    [InlineData("url:path", "health", "url:status_code", "200", "invalid path 'health' in url of HTTP_GET of real_server 127.0.0.1 9 (expected /… without spaces)")]
+    [InlineData("url:path", "/a b", "url:status_code", "200", "invalid path '/a b' in url of HTTP_GET of real_server 127.0.0.1 9 (expected /… without spaces)")]
     [InlineData("url:path", "/", "url:digest", "abc", "invalid digest 'abc' in url of HTTP_GET of real_server 127.0.0.1 9 (expected the body's MD5, 32 hex digits)")]
     [InlineData("url:path", "/", "url:status_code", "2xx", "invalid status_code '2xx' in url of HTTP_GET of real_server 127.0.0.1 9: '2xx' is not a status code 100-599 or a range of them")]
-    [InlineData("url:path", "/", "url:regex", "ok", "unknown keyword 'regex' in url of HTTP_GET of real_server 127.0.0.1 9")]
+    [InlineData("url:path", "/", "url:regex", "ok", null)]
+    [InlineData("url:path", "/", "url:regex", "(", "invalid regex '(' in url of HTTP_GET of real_server 127.0.0.1 9: Invalid pattern '(' at offset 1. Not enough )'s.")]
+    [InlineData("url:path", "/", "url:regex_options", "caseless", "regex_options without regex in url of HTTP_GET of real_server 127.0.0.1 9 is ignored")]
+    [InlineData("url:path", "/", "url:tls_compliant", "", "unknown keyword 'tls_compliant' in url of HTTP_GET of real_server 127.0.0.1 9")]
+    [InlineData("url:path", "/", "virtualhost", "a b", "invalid virtualhost 'a b' in HTTP_GET of real_server 127.0.0.1 9 (expected a host name without spaces)")]
     [InlineData("url:path", "/", "http_protocol", "2", "invalid http_protocol '2' in HTTP_GET of real_server 127.0.0.1 9 (expected 1.0, 1.0C, 1.0K or 1.1)")]
     public void ValidatesItsKeywords(string key1, string value1, string key2, string value2, string? error)
     {

@@ -24,7 +24,7 @@ public sealed class CheckersModuleTests
         var module = new CheckersModule();
         Assert.Equal("checkers", module.Name);
         Assert.Equal(ModuleRoles.VirtualServers, module.Roles);
-        Assert.Empty(module.Sections);
+        Assert.Equal(["SSL"], module.Sections);
         Assert.Contains("rs_init_notifies", module.GlobalKeys);
         Assert.Contains("checker_log_all_failures", module.GlobalKeys);
     }
@@ -44,7 +44,7 @@ public sealed class CheckersModuleTests
         builder.RegisterGeneric(typeof(NullLogger<>)).As(typeof(ILogger<>));
         module.Register(builder, new ModuleContext("checkers", new ConfigurationBuilder().Build(), "test", "/nonexistent", "/nonexistent"));
         await using var container = builder.Build();
-        Assert.Equal(["TCP_CHECK", "HTTP_GET"], container.Resolve<IEnumerable<IHealthChecker>>().Select(c => c.Name));
+        Assert.Equal(["TCP_CHECK", "HTTP_GET", "SSL_GET"], container.Resolve<IEnumerable<IHealthChecker>>().Select(c => c.Name));
 
         var rs = new RealServerKey(System.Net.IPAddress.Loopback, port);
         var configuration = TreeConfig.Build(

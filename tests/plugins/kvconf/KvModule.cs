@@ -35,6 +35,7 @@ public sealed class KvModule : IClusterModule, IStatusSource
         builder.RegisterInstance(this).As<IStatusSource>().ExternallyOwned();
         builder.RegisterInstance(new KvGetOperation(this)).As<IOperation>();
         builder.RegisterInstance(new KvSumOperation()).As<IOperation>();
+        builder.RegisterInstance(new KvCountTool()).As<Vigil.Abstractions.Tools.ICommandLineTool>();
     }
 
     public Task StartAsync(ILifetimeScope services, ClusterConfiguration configuration, CancellationToken cancellationToken)
