@@ -12,8 +12,11 @@ namespace Vigil.Plugins.Checkers.Checkers;
 /// <param name="TlsCompliant">SSL_GET's <c>tls_compliant</c>.</param>
 internal sealed record HttpGetSpec(IReadOnlyList<HttpUrl> Urls, HttpProtocol Protocol, bool Sni = false, string? SniName = null, bool TlsCompliant = false)
 {
-    /// <summary>The keywords of HTTP_GET's own block.</summary>
-    public static readonly IReadOnlyList<string> HttpKeywords = ["url", "virtualhost", "http_protocol"];
+    /// <summary>
+    /// The keywords of HTTP_GET's own block. <c>fast_recovery</c> is validated and changes nothing: keepalived checks one
+    /// url per <c>delay_loop</c> while a server recovers unless it is set, and Vigil always checks every url in one probe.
+    /// </summary>
+    public static readonly IReadOnlyList<string> HttpKeywords = ["url", "virtualhost", "http_protocol", "fast_recovery"];
 
     /// <summary>The keywords SSL_GET adds.</summary>
     public static readonly IReadOnlyList<string> TlsKeywords = ["enable_sni", "sni_name", "tls_compliant"];
@@ -42,6 +45,7 @@ internal sealed record HttpGetSpec(IReadOnlyList<HttpUrl> Urls, HttpProtocol Pro
             }
         }
 
+        block.OptionalFlag("fast_recovery");
         var host = HostName(block, "virtualhost") ?? inheritedHost;
         var sniName = tls ? HostName(block, "sni_name") : null;
         var section = block.Section.GetSection("url");

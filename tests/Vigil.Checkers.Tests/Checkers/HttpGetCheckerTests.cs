@@ -136,6 +136,9 @@ public sealed class HttpGetCheckerTests
     [InlineData("url:path", "/", "url:tls_compliant", "", "unknown keyword 'tls_compliant' in url of HTTP_GET of real_server 127.0.0.1 9")]
     [InlineData("url:path", "/", "virtualhost", "a b", "invalid virtualhost 'a b' in HTTP_GET of real_server 127.0.0.1 9 (expected a host name without spaces)")]
     [InlineData("url:path", "/", "http_protocol", "2", "invalid http_protocol '2' in HTTP_GET of real_server 127.0.0.1 9 (expected 1.0, 1.0C, 1.0K or 1.1)")]
+    [InlineData("url:path", "/", "fast_recovery", "", null)]
+    [InlineData("url:path", "/", "fast_recovery", "no", null)]
+    [InlineData("url:path", "/", "fast_recovery", "maybe", "invalid fast_recovery 'maybe' in HTTP_GET of real_server 127.0.0.1 9 (expected yes or no)")]
     public void ValidatesItsKeywords(string key1, string value1, string key2, string value2, string? error)
     {
         var (settings, _, issues) = Probes.Read(new HttpGetChecker(), 9, [(key1, value1), (key2, value2)]);
