@@ -2,14 +2,22 @@ using Autofac;
 using Vigil.Abstractions.Checks;
 using Vigil.Abstractions.Configuration;
 using Vigil.Abstractions.Modules;
+using Vigil.Linux.Icmp;
+using Vigil.Linux.Tracking;
 using Vigil.Plugins.Checkers.Checkers;
+using Vigil.Plugins.Checkers.Checkers.Dns;
+using Vigil.Plugins.Checkers.Checkers.File;
+using Vigil.Plugins.Checkers.Checkers.Misc;
+using Vigil.Plugins.Checkers.Checkers.Ping;
+using Vigil.Plugins.Checkers.Checkers.Udp;
 using Vigil.Plugins.Checkers.Configuration;
 using Vigil.Plugins.Checkers.Engine;
 
 namespace Vigil.Plugins.Checkers;
 
 /// <summary>
-/// keepalived's health checkers: registers TCP_CHECK and HTTP_GET, and runs every checker block of every
+/// keepalived's health checkers: registers TCP_CHECK, HTTP_GET, MISC_CHECK, DNS_CHECK, UDP_CHECK, PING_CHECK and
+/// FILE_CHECK, and runs every checker block of every
 /// <c>real_server</c>, whichever plugin registered its checker, writing each real server's health to the shared state
 /// (<see cref="Vigil.Abstractions.State.StateKeys.RealServerHealth"/>), where the virtual-server module reads it.
 /// </summary>
@@ -27,6 +35,10 @@ public sealed class CheckersModule : IClusterModule
     /// <inheritdoc />
     /// <remarks>The checker blocks live inside <c>virtual_server</c>, which the virtual-server module owns.</remarks>
     public IReadOnlyCollection<string> Sections { get; } = [];
+
+    /// <inheritdoc />
+    /// <remarks>FILE_CHECK follows the global <c>track_file</c> blocks, which VRRP follows too.</remarks>
+    public IReadOnlyCollection<string> SharedSections { get; } = ["track_file"];
 
     /// <inheritdoc />
     /// <remarks>
@@ -47,6 +59,14 @@ public sealed class CheckersModule : IClusterModule
         ArgumentNullException.ThrowIfNull(builder);
         builder.RegisterType<TcpChecker>().As<IHealthChecker>().SingleInstance();
         builder.RegisterType<HttpGetChecker>().As<IHealthChecker>().SingleInstance();
+        builder.RegisterType<MiscChecker>().As<IHealthChecker>().SingleInstance();
+        builder.RegisterType<DnsChecker>().As<IHealthChecker>().SingleInstance();
+        builder.RegisterType<UdpChecker>().As<IHealthChecker>().SingleInstance();
+        builder.RegisterType<PingChecker>().As<IHealthChecker>().SingleInstance();
+        builder.RegisterType<FileChecker>().As<IHealthChecker>().SingleInstance();
+        builder.RegisterType<TrackFileCatalog>().AsSelf().SingleInstance();
+        builder.Register(c => new IcmpPinger(c.Resolve<TimeProvider>())).AsSelf().SingleInstance();
+        builder.RegisterType<FileCheckValidator>().As<IConfigValidator>().SingleInstance();
         builder.RegisterType<CheckerGlobalsValidator>().As<IConfigValidator>().SingleInstance();
         builder.Register(_ => new WarmupPicker(Random.Shared)).AsSelf().SingleInstance();
         builder.RegisterType<HealthEngine>().AsSelf().SingleInstance().ExternallyOwned();
@@ -83,6 +103,7 @@ public sealed class CheckersModule : IClusterModule
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var engine = _engine ?? throw new InvalidOperationException("the checkers module has not started");
+        _services!.Resolve<TrackFileCatalog>().Use(TrackFileBlockReader.ReadAll(configuration, new ValidationReport(configuration.Locator)));
         var definitions = CheckConfigReader.Read(configuration, _services!.Resolve<IEnumerable<IHealthChecker>>());
         engine.Apply(definitions, CheckerOptions.Read(configuration), CheckConfigReader.OmegaServers(configuration));
     }
