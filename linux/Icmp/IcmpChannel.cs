@@ -63,6 +63,8 @@ internal sealed class IcmpChannel : IAsyncDisposable
         }
 
         socket.ReceiveBufferSize = ReceiveBuffer;
+        // Bound so receiving may start before the first send; a ping socket takes its identifier from this port.
+        socket.Bind(new IPEndPoint(ipv6 ? IPAddress.IPv6Any : IPAddress.Any, 0));
         // A ping socket's identifier is its port, which the kernel picks and matches; a raw socket sees every echo reply
         // on the host, so it tells its own by an identifier of its own.
         return new IcmpChannel(socket, ipv6, raw, raw ? (ushort)Random.Shared.Next(1, ushort.MaxValue) : (ushort)0);
@@ -104,8 +106,11 @@ internal sealed class IcmpChannel : IAsyncDisposable
         _stop.Dispose();
     }
 
+    // Replies are matched by address alone: an IPv6 reply's scope (its interface) is not part of the target as written.
     private static IPAddress Key(IPAddress address) =>
-        address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address.ScopeId != 0 ? new IPAddress(address.GetAddressBytes()) : address;
+        address.IsIPv4MappedToIPv6 ? address.MapToIPv4()
+        : address.AddressFamily == AddressFamily.InterNetworkV6 && address.ScopeId != 0 ? new IPAddress(address.GetAddressBytes())
+        : address;
 
     private async Task ReceiveAsync(CancellationToken stop)
     {

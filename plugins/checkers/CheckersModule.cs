@@ -6,7 +6,7 @@ using Vigil.Linux.Icmp;
 using Vigil.Linux.Tracking;
 using Vigil.Plugins.Checkers.Checkers;
 using Vigil.Plugins.Checkers.Checkers.Dns;
-using Vigil.Plugins.Checkers.Checkers.File;
+using Vigil.Plugins.Checkers.Checkers.FileCheck;
 using Vigil.Plugins.Checkers.Checkers.Misc;
 using Vigil.Plugins.Checkers.Checkers.Ping;
 using Vigil.Plugins.Checkers.Checkers.Udp;

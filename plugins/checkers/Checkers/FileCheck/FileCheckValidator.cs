@@ -1,7 +1,7 @@
 using Vigil.Abstractions.Configuration;
 using Vigil.Linux.Tracking;
 
-namespace Vigil.Plugins.Checkers.Checkers.File;
+namespace Vigil.Plugins.Checkers.Checkers.FileCheck;
 
 /// <summary>
 /// Validates the global <c>track_file</c> blocks (as VRRP does, so with both modules each issue is reported once) and

@@ -1,6 +1,6 @@
 using Vigil.Linux.Tracking;
 
-namespace Vigil.Plugins.Checkers.Checkers.File;
+namespace Vigil.Plugins.Checkers.Checkers.FileCheck;
 
 /// <summary>
 /// The global <c>track_file</c> blocks of the running configuration, which FILE_CHECKs look up by name at every probe,

@@ -2,7 +2,7 @@ using System.Globalization;
 using Vigil.Abstractions.Checks;
 using Vigil.Linux.Tracking;
 
-namespace Vigil.Plugins.Checkers.Checkers.File;
+namespace Vigil.Plugins.Checkers.Checkers.FileCheck;
 
 /// <summary>
 /// One FILE_CHECK probe: reads its track_file's file as keepalived does and applies <see cref="FileCheckRule"/>. A value

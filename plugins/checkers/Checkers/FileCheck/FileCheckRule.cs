@@ -1,4 +1,4 @@
-namespace Vigil.Plugins.Checkers.Checkers.File;
+namespace Vigil.Plugins.Checkers.Checkers.FileCheck;
 
 /// <summary>
 /// What a tracked file's value makes of a FILE_CHECK (track_file.c's <c>update_track_file_status</c> and

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Vigil.Abstractions.Configuration;
 
-namespace Vigil.Plugins.Checkers.Checkers.File;
+namespace Vigil.Plugins.Checkers.Checkers.FileCheck;
 
 /// <summary>A FILE_CHECK block: <c>track_file NAME</c> and its own <c>weight N [reverse|noreverse]</c>.</summary>
 /// <param name="TrackFile">The global track_file it follows.</param>

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Vigil.Abstractions.Checks;
 using Vigil.Abstractions.Configuration;
 
-namespace Vigil.Plugins.Checkers.Checkers.File;
+namespace Vigil.Plugins.Checkers.Checkers.FileCheck;
 
 /// <summary>
 /// keepalived's FILE_CHECK: the value of a global <c>track_file</c> sets the real server's weight or takes it down
