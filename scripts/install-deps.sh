@@ -8,6 +8,7 @@ packages=(
   keepalived prometheus python3-aiosmtpd
   tcpdump python3
   libnftables1 nginx-light haproxy wrk conntrackd conntrack ipvsadm
+  dnsmasq-base
 )
 
 missing=()

@@ -13,4 +13,10 @@ public interface IHealthCheck : IAsyncDisposable
     /// Failures are results, not exceptions.
     /// </summary>
     ValueTask<CheckResult> ProbeAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// How long one probe may run when that is longer than <see cref="CheckSettings.ConnectTimeout"/> and
+    /// <c>delay_loop</c> (MISC_CHECK's <c>misc_timeout</c>); the engine's overall bound then grows to match. Defaults to zero.
+    /// </summary>
+    TimeSpan ProbeTimeout => TimeSpan.Zero;
 }

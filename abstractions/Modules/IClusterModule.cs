@@ -29,6 +29,13 @@ public interface IClusterModule
     /// </summary>
     IReadOnlyCollection<KeywordClaim> NestedKeywords => [];
 
+    /// <summary>
+    /// Top-level sections this module reads alongside other modules (keepalived's <c>track_file</c>, which both VRRP and
+    /// the checkers follow). Any number of modules may share one; each validates it the same way, and a shared section is
+    /// handled while any module sharing it is enabled. Not also listed in <see cref="Sections"/>. Defaults to none.
+    /// </summary>
+    IReadOnlyCollection<string> SharedSections => [];
+
     /// <summary>Which side of <c>-P</c>/<c>-C</c> the module runs on. Defaults to <see cref="ModuleRoles.None"/> (both).</summary>
     ModuleRoles Roles => ModuleRoles.None;
 

@@ -27,7 +27,9 @@ internal static class ContributionConflicts
     {
         var attribution = new ModuleAttribution(modules);
         var conflicts = new List<string>();
-        Collect(conflicts, "section", modules.SelectMany(m => m.Module.Sections.Select(s => (m.Name, s))));
+        // Modules sharing a section do not conflict with each other, only with a module that owns it outright.
+        var shared = modules.SelectMany(m => m.Module.SharedSections.Select(s => (m.Name, s))).DistinctBy(c => c.s, StringComparer.OrdinalIgnoreCase);
+        Collect(conflicts, "section", modules.SelectMany(m => m.Module.Sections.Select(s => (m.Name, s))).Concat(shared));
         Collect(conflicts, "global_defs key", modules.SelectMany(m => m.Module.GlobalKeys.Select(k => (m.Name, k))));
         Collect(conflicts, "keyword", modules.SelectMany(m => m.Module.NestedKeywords.SelectMany(c => c.Keywords.Select(k => (m.Name, $"{k}' in '{c.Block.Trim('/')}")))));
         Collect(conflicts, "checker", services.Resolve<IEnumerable<IHealthChecker>>().Select(c => (attribution.Of(c), c.Name)));

@@ -51,6 +51,28 @@ internal static partial class ExecutableLookup
         return true;
     }
 
+    /// <summary>The group id of <paramref name="group"/>, a name or a number.</summary>
+    public static bool TryGetGroup(string group, out uint gid)
+    {
+        if (uint.TryParse(group, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out gid))
+        {
+            return true;
+        }
+
+        var entry = GetGroupEntry(group);
+        if (entry == IntPtr.Zero)
+        {
+            return false;
+        }
+
+        // struct group { char *gr_name; char *gr_passwd; gid_t gr_gid; char **gr_mem; } on LP64.
+        gid = (uint)Marshal.ReadInt32(entry, 2 * IntPtr.Size);
+        return true;
+    }
+
+    [LibraryImport("libc", EntryPoint = "getgrnam", StringMarshalling = StringMarshalling.Utf8)]
+    private static partial IntPtr GetGroupEntry(string name);
+
     [LibraryImport("libc", EntryPoint = "getpwnam", StringMarshalling = StringMarshalling.Utf8)]
     private static partial IntPtr GetPasswordEntry(string name);
 }

@@ -52,6 +52,18 @@ internal sealed partial class ScriptRunner : IScriptRunner
             error = $"unknown user {options.User}";
         }
 
+        if (error is null && options.Group is not null)
+        {
+            if (ExecutableLookup.TryGetGroup(options.Group, out var gid))
+            {
+                account = (options.User is null ? GetEffectiveUid() : account.Uid, gid);
+            }
+            else
+            {
+                error = $"unknown group {options.Group}";
+            }
+        }
+
         if (error is not null)
         {
             LogStartFailed(command.Line, error);
@@ -142,12 +154,13 @@ internal sealed partial class ScriptRunner : IScriptRunner
             RedirectStandardError = true,
             WorkingDirectory = "/",
         };
-        if (options.User is not null)
+        if (options.User is not null || options.Group is not null)
         {
             info.ArgumentList.Add(_setpriv);
             info.ArgumentList.Add($"--reuid={account.Uid}");
             info.ArgumentList.Add($"--regid={account.Gid}");
-            info.ArgumentList.Add("--init-groups");
+            // --init-groups needs a user name; a group alone drops the supplementary groups instead.
+            info.ArgumentList.Add(options.User is null ? "--clear-groups" : "--init-groups");
             info.ArgumentList.Add("--");
         }
 
@@ -167,6 +180,9 @@ internal sealed partial class ScriptRunner : IScriptRunner
 
         return info;
     }
+
+    [LibraryImport("libc", EntryPoint = "geteuid")]
+    private static partial uint GetEffectiveUid();
 
     [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
     private static partial int Kill(int pid, int signal);

@@ -3,7 +3,14 @@ using Vigil.Abstractions.Checks;
 using Vigil.Abstractions.Configuration;
 using Vigil.Abstractions.Modules;
 using Vigil.Abstractions.Tools;
+using Vigil.Linux.Icmp;
+using Vigil.Linux.Tracking;
 using Vigil.Plugins.Checkers.Checkers;
+using Vigil.Plugins.Checkers.Checkers.Dns;
+using Vigil.Plugins.Checkers.Checkers.FileCheck;
+using Vigil.Plugins.Checkers.Checkers.Misc;
+using Vigil.Plugins.Checkers.Checkers.Ping;
+using Vigil.Plugins.Checkers.Checkers.Udp;
 using Vigil.Plugins.Checkers.Configuration;
 using Vigil.Plugins.Checkers.Engine;
 using Vigil.Plugins.Checkers.Genhash;
@@ -12,7 +19,8 @@ using Vigil.Plugins.Checkers.Tls;
 namespace Vigil.Plugins.Checkers;
 
 /// <summary>
-/// keepalived's health checkers: registers TCP_CHECK, HTTP_GET and SSL_GET (and <c>vigil genhash</c>), and runs every checker block of every
+/// keepalived's health checkers: registers TCP_CHECK, HTTP_GET, SSL_GET, MISC_CHECK, DNS_CHECK, UDP_CHECK, PING_CHECK
+/// and FILE_CHECK (and <c>vigil genhash</c>), and runs every checker block of every
 /// <c>real_server</c>, whichever plugin registered its checker, writing each real server's health to the shared state
 /// (<see cref="Vigil.Abstractions.State.StateKeys.RealServerHealth"/>), where the virtual-server module reads it.
 /// </summary>
@@ -33,6 +41,10 @@ public sealed class CheckersModule : IClusterModule
     /// <c>SSL</c> section configures SSL_GET.
     /// </remarks>
     public IReadOnlyCollection<string> Sections { get; } = [SslSection.Name];
+
+    /// <inheritdoc />
+    /// <remarks>FILE_CHECK follows the global <c>track_file</c> blocks, which VRRP follows too.</remarks>
+    public IReadOnlyCollection<string> SharedSections { get; } = ["track_file"];
 
     /// <inheritdoc />
     /// <remarks>
@@ -57,6 +69,14 @@ public sealed class CheckersModule : IClusterModule
         builder.RegisterType<TlsTrustSource>().AsSelf().SingleInstance();
         builder.RegisterType<SslSectionValidator>().As<IConfigValidator>().SingleInstance();
         builder.RegisterType<GenhashTool>().As<ICommandLineTool>().SingleInstance();
+        builder.RegisterType<MiscChecker>().As<IHealthChecker>().SingleInstance();
+        builder.RegisterType<DnsChecker>().As<IHealthChecker>().SingleInstance();
+        builder.RegisterType<UdpChecker>().As<IHealthChecker>().SingleInstance();
+        builder.RegisterType<PingChecker>().As<IHealthChecker>().SingleInstance();
+        builder.RegisterType<FileChecker>().As<IHealthChecker>().SingleInstance();
+        builder.RegisterType<TrackFileCatalog>().AsSelf().SingleInstance();
+        builder.Register(c => new IcmpPinger(c.Resolve<TimeProvider>())).AsSelf().SingleInstance();
+        builder.RegisterType<FileCheckValidator>().As<IConfigValidator>().SingleInstance();
         builder.RegisterType<CheckerGlobalsValidator>().As<IConfigValidator>().SingleInstance();
         builder.Register(_ => new WarmupPicker(Random.Shared)).AsSelf().SingleInstance();
         builder.RegisterType<HealthEngine>().AsSelf().SingleInstance().ExternallyOwned();
@@ -94,6 +114,7 @@ public sealed class CheckersModule : IClusterModule
         ArgumentNullException.ThrowIfNull(configuration);
         var engine = _engine ?? throw new InvalidOperationException("the checkers module has not started");
         _services!.Resolve<TlsTrustSource>().Apply(configuration);
+        _services!.Resolve<TrackFileCatalog>().Use(TrackFileBlockReader.ReadAll(configuration, new ValidationReport(configuration.Locator)));
         var definitions = CheckConfigReader.Read(configuration, _services!.Resolve<IEnumerable<IHealthChecker>>());
         engine.Apply(definitions, CheckerOptions.Read(configuration), CheckConfigReader.OmegaServers(configuration));
     }

@@ -30,9 +30,13 @@ public sealed class VrrpModule : IClusterModule
     /// <inheritdoc />
     public IReadOnlyCollection<string> Sections { get; } =
     [
-        "vrrp_instance", "vrrp_sync_group", "vrrp_script", "track_file", "vrrp_track_file", "track_process",
+        "vrrp_instance", "vrrp_sync_group", "vrrp_script", "vrrp_track_file", "track_process",
         "static_ipaddress", "static_routes", "static_rules",
     ];
+
+    /// <inheritdoc />
+    /// <remarks><c>track_file</c> is followed by the checkers' FILE_CHECK as well.</remarks>
+    public IReadOnlyCollection<string> SharedSections { get; } = ["track_file"];
 
     /// <inheritdoc />
     public IReadOnlyCollection<string> GlobalKeys { get; } =

@@ -23,7 +23,7 @@ internal sealed class SectionOwnership
         foreach (var module in modules)
         {
             _enabled.Add(module.Name);
-            foreach (var section in module.Sections)
+            foreach (var section in module.Sections.Concat(module.SharedSections))
             {
                 _sections.TryAdd(section, module.Name);
             }

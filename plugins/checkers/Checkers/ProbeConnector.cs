@@ -54,7 +54,8 @@ internal static class ProbeConnector
     /// <summary>A duration in seconds for messages (<c>0.5</c>, <c>3</c>).</summary>
     public static string Seconds(TimeSpan duration) => duration.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
 
-    private static void Prepare(Socket socket, CheckSettings settings)
+    /// <summary>Applies <c>bind_if</c>, <c>fwmark</c> and <c>bindto</c>/<c>bind_port</c> to a probe's socket (TCP or UDP).</summary>
+    public static void Prepare(Socket socket, CheckSettings settings)
     {
         try
         {

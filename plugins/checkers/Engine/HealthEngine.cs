@@ -252,7 +252,8 @@ internal sealed partial class HealthEngine(
     private async Task ProbeAsync(CheckRunner runner)
     {
         var settings = runner.Definition.Settings;
-        var bound = 2 * (settings.ConnectTimeout > settings.Schedule.DelayLoop ? settings.ConnectTimeout : settings.Schedule.DelayLoop);
+        var longest = settings.ConnectTimeout > settings.Schedule.DelayLoop ? settings.ConnectTimeout : settings.Schedule.DelayLoop;
+        var bound = 2 * (runner.Check.ProbeTimeout > longest ? runner.Check.ProbeTimeout : longest);
         using var limit = new CancellationTokenSource(bound, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(runner.Cancel.Token, limit.Token);
         CheckResult? result;

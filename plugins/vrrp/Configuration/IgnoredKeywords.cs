@@ -28,9 +28,6 @@ internal static class IgnoredKeywords
     public static readonly HashSet<string> SyncGroup =
         ["global_tracking", "sync_group_tracking_weight", "track_interface", "track_script", "track_file", "track_process", "track_bfd"];
 
-    /// <summary>track_file keywords without effect.</summary>
-    public static readonly HashSet<string> TrackFile = ["init_file"];
-
     /// <summary>track_process keywords without effect.</summary>
     public static readonly HashSet<string> TrackProcess = ["delay", "terminate_delay", "fork_delay", "full_command"];
 
@@ -41,8 +38,6 @@ internal static class IgnoredKeywords
         Warn(globalDefs, "global_defs", Global, report);
         Blocks(configuration.Section("vrrp_instance"), "vrrp_instance", Instance, report);
         Blocks(configuration.Section("vrrp_sync_group"), "vrrp_sync_group", SyncGroup, report);
-        Blocks(configuration.Section("track_file"), "track_file", TrackFile, report);
-        Blocks(configuration.Section("vrrp_track_file"), "vrrp_track_file", TrackFile, report);
         Blocks(configuration.Section("track_process"), "track_process", TrackProcess, report);
         foreach (var block in ConfigSections.Items(configuration.Section("vrrp_track_file")))
         {

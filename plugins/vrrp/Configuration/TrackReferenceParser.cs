@@ -1,5 +1,6 @@
 using System.Globalization;
 using Vigil.Abstractions.Configuration;
+using Vigil.Linux.Tracking;
 
 namespace Vigil.Plugins.Vrrp.Configuration;
 
@@ -71,27 +72,5 @@ internal static class TrackReferenceParser
     }
 
     /// <summary>Parses <c>weight N [reverse]</c> written as a key of a block.</summary>
-    public static (int Weight, bool Reverse) Weight(ConfigBlock values, int fallback)
-    {
-        if (values.String("weight") is not { } text)
-        {
-            return (fallback, false);
-        }
-
-        var tokens = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        if (tokens.Length is < 1 or > 2 || (tokens.Length == 2 && tokens[1] != "reverse")
-            || !int.TryParse(tokens[0], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var weight))
-        {
-            values.Report.Error(values.Path("weight"), $"invalid weight '{text}' in {values.Context}");
-            return (fallback, false);
-        }
-
-        if (weight is < -MaxWeight or > MaxWeight)
-        {
-            values.Report.Error(values.Path("weight"), $"weight {weight} out of range -{MaxWeight}-{MaxWeight} in {values.Context}");
-            return (fallback, false);
-        }
-
-        return (weight, tokens.Length == 2);
-    }
+    public static (int Weight, bool Reverse) Weight(ConfigBlock values, int fallback) => TrackWeight.Read(values, fallback, MaxWeight);
 }

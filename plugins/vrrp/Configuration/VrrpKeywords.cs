@@ -29,8 +29,6 @@ internal static class VrrpKeywords
     /// <summary>vrrp_script keywords.</summary>
     public static readonly HashSet<string> Script = ["script", "interval", "timeout", "weight", "rise", "fall", "user", "init_fail"];
 
-    /// <summary>track_file keywords.</summary>
-    public static readonly HashSet<string> TrackFile = ["file", "weight", "init_file"];
 
     /// <summary>track_process keywords.</summary>
     public static readonly HashSet<string> TrackProcess =

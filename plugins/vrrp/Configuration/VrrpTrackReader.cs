@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Vigil.Abstractions.Configuration;
+using Vigil.Linux.Tracking;
 
 namespace Vigil.Plugins.Vrrp.Configuration;
 
@@ -36,17 +37,8 @@ internal static class VrrpTrackReader
     /// <summary>Parses one track_file block.</summary>
     public static TrackFileOptions? File(IConfigurationSection block, string keyword, ValidationReport report)
     {
-        var context = ConfigSections.Describe(block, keyword);
-        var values = new ConfigBlock(block, context, report);
-        report.CheckKeywords(block, context, VrrpKeywords.TrackFile);
-        var file = values.String("file");
-        if (string.IsNullOrWhiteSpace(file))
-        {
-            report.Error(block.Path, $"missing file in {context}");
-        }
-
-        var (weight, reverse) = TrackReferenceParser.Weight(values, 1);
-        return new TrackFileOptions(block["name"] ?? "", file ?? "", weight, reverse, values.String("init_file"));
+        var file = TrackFileBlockReader.Read(block, keyword, report);
+        return new TrackFileOptions(file.Name, file.File, file.Weight, file.Reverse, file.InitFile);
     }
 
     /// <summary>Parses one track_process block.</summary>

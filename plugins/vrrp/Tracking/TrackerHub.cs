@@ -4,6 +4,7 @@ using Vigil.Abstractions.State;
 using Vigil.Linux;
 using Vigil.Linux.Netlink.Route;
 using Vigil.Linux.Threading;
+using Vigil.Linux.Tracking;
 using Vigil.Plugins.Vrrp.Configuration;
 using Vigil.Plugins.Vrrp.Engine;
 using Vigil.Plugins.Vrrp.Protocol;
@@ -232,7 +233,11 @@ internal sealed partial class TrackerHub : IAsyncDisposable
     {
         foreach (var file in _files)
         {
-            Publish(new TrackUpdate(TrackKind.File, file.Name, true, TrackFileReader.Read(file.File)));
+            // A number out of range is no reading: keepalived keeps the value it had.
+            if (TrackFileReader.Read(file.File) is { } value)
+            {
+                Publish(new TrackUpdate(TrackKind.File, file.Name, true, value));
+            }
         }
 
         if (_processes.Count > 0)

@@ -42,9 +42,11 @@ public sealed class CheckersModuleTests
         builder.RegisterInstance(state).As<IClusterState>();
         builder.RegisterInstance(bus).As<IEventBus>();
         builder.RegisterGeneric(typeof(NullLogger<>)).As(typeof(ILogger<>));
+        // What the host provides every module besides the state and the bus.
+        builder.RegisterType<Vigil.Host.Processes.ScriptRunner>().As<Vigil.Abstractions.Processes.IScriptRunner>().SingleInstance();
         module.Register(builder, new ModuleContext("checkers", new ConfigurationBuilder().Build(), "test", "/nonexistent", "/nonexistent"));
         await using var container = builder.Build();
-        Assert.Equal(["TCP_CHECK", "HTTP_GET", "SSL_GET"], container.Resolve<IEnumerable<IHealthChecker>>().Select(c => c.Name));
+        Assert.Equal(["TCP_CHECK", "HTTP_GET", "SSL_GET", "MISC_CHECK", "DNS_CHECK", "UDP_CHECK", "PING_CHECK", "FILE_CHECK"], container.Resolve<IEnumerable<IHealthChecker>>().Select(c => c.Name));
 
         var rs = new RealServerKey(System.Net.IPAddress.Loopback, port);
         var configuration = TreeConfig.Build(

@@ -19,6 +19,20 @@ public sealed class ClusterValidatorTests : IDisposable
     }
 
     [Fact]
+    public void Validate_SharedSection_IsHandledWhileAnyModuleSharingItIsEnabled()
+    {
+        var configuration = _temp.Load("track_file tf {\n file /tmp/tf\n}\n").Configuration!;
+        var checkers = new FakeModule("checkers", [], []) { SharedSections = ["track_file"] };
+        var vrrp = new FakeModule("vrrp", ["vrrp_instance"], []) { SharedSections = ["track_file"] };
+
+        Assert.Empty(ClusterValidator.Validate(configuration, [checkers], []).Issues);
+        Assert.Empty(ClusterValidator.Validate(configuration, [vrrp, checkers], []).Issues);
+        Assert.Equal(
+            "keepalived.conf:1: warning: section 'track_file' needs module 'vrrp', which is not enabled; ignored",
+            _temp.Relative(Assert.Single(ClusterValidator.Validate(configuration, [new FakeModule("notify", [], [])], []).Issues).ToString()));
+    }
+
+    [Fact]
     public void Validate_KnownSectionOfEnabledModuleThatDoesNotClaimIt_IsAWarning()
     {
         var configuration = _temp.Load("static_routes {\n 10.0.0.0/8 via 1.2.3.4\n}\n").Configuration!;

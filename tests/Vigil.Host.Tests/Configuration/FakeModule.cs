@@ -14,6 +14,8 @@ internal sealed class FakeModule(string name, IReadOnlyCollection<string> sectio
 
     public IReadOnlyCollection<string> GlobalKeys => globalKeys;
 
+    public IReadOnlyCollection<string> SharedSections { get; init; } = [];
+
     public IReadOnlyCollection<KeywordClaim> NestedKeywords => KnownOwners.NestedKeywordsOf(name);
 
     /// <summary>A module claiming what the host's table of well-known keywords says <paramref name="module"/> handles.</summary>

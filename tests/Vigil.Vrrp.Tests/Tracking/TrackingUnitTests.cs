@@ -33,25 +33,6 @@ public class TrackingUnitTests
     }
 
     [Fact]
-    public void TrackFileReader_MissingOrGarbage_ReadsZero()
-    {
-        var path = Path.GetTempFileName();
-        try
-        {
-            File.WriteAllText(path, " -7\n");
-            Assert.Equal(-7, TrackFileReader.Read(path));
-            File.WriteAllText(path, "abc");
-            Assert.Equal(0, TrackFileReader.Read(path));
-        }
-        finally
-        {
-            File.Delete(path);
-        }
-
-        Assert.Equal(0, TrackFileReader.Read(path));
-    }
-
-    [Fact]
     public void InstanceTracking_InstanceWeightOverridesScriptWeight_AndOwnInterfaceFaults()
     {
         var instance = new VrrpInstanceOptions
