@@ -5,7 +5,7 @@ set -euo pipefail
 
 packages=(
   iproute2 nftables iputils-ping iputils-arping psmisc procps curl
-  keepalived prometheus python3-aiosmtpd
+  keepalived prometheus python3-aiosmtpd opensmtpd
   tcpdump python3
   libnftables1 nginx-light haproxy wrk conntrackd conntrack ipvsadm
   dnsmasq-base
@@ -29,6 +29,6 @@ export DEBIAN_FRONTEND=noninteractive
 apt-get update -qq
 apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 # Debian starts these services on install; Vigil's tests start their own copies in namespaces.
-for svc in keepalived prometheus prometheus-node-exporter nginx haproxy conntrackd; do
+for svc in keepalived prometheus prometheus-node-exporter nginx haproxy conntrackd opensmtpd; do
   systemctl disable --now "$svc" >/dev/null 2>&1 || true
 done

@@ -6,7 +6,7 @@ namespace Vigil.Host.Tests.Cli;
 /// <summary><c>vigil check-config</c> and keepalived's <c>-t</c> through the real executable.</summary>
 public sealed class CheckConfigCommandTests
 {
-    private static readonly string[] NoModules = ["--set", "Modules:vrrp:Enabled=false", "--set", "Modules:notify:Enabled=false", "--set", "Modules:ipvs:Enabled=false", "--set", "Modules:checkers:Enabled=false"];
+    private static readonly string[] NoModules = ["--set", "Modules:vrrp:Enabled=false", "--set", "Modules:notify:Enabled=false", "--set", "Modules:ipvs:Enabled=false", "--set", "Modules:checkers:Enabled=false", "--set", "Modules:smtp-check:Enabled=false"];
 
     [Fact]
     public async Task CheckConfig_ValidSeed_ExitsZero_PrintingWarningsForSectionsOfDisabledModules()

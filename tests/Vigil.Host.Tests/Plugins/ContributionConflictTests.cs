@@ -43,7 +43,7 @@ public sealed class ContributionConflictTests
 
         var result = await Command.RunAsync(RepoPaths.VigilBinary, [
             "check-config", "-f", RuntimeHarness.EmptyClusterFile(), "--plugins-dir", plugins,
-            "--set", "Modules:vrrp:Enabled=false", "--set", "Modules:notify:Enabled=false", "--set", "Modules:ipvs:Enabled=false", "--set", "Modules:checkers:Enabled=false",
+            "--set", "Modules:vrrp:Enabled=false", "--set", "Modules:notify:Enabled=false", "--set", "Modules:ipvs:Enabled=false", "--set", "Modules:checkers:Enabled=false", "--set", "Modules:smtp-check:Enabled=false",
             "--set", "Modules:smtpcheck:Enabled=true", "--set", "Modules:dupa:Enabled=true"]);
 
         Assert.Equal(1, result.ExitCode);

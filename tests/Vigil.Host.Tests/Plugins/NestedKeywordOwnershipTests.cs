@@ -69,7 +69,7 @@ public sealed class NestedKeywordOwnershipTests
             (await TestPlugins.EnsureBuiltAsync("smtpcheck", "lvsconfig")) is { } ? ["smtpcheck", "lvsconfig"] : []);
         var file = Path.Combine(Path.GetTempPath(), $"vigil-owners-{Guid.NewGuid():N}.conf");
         await File.WriteAllTextAsync(file, Config);
-        List<string> args = ["check-config", "-f", file, "--plugins-dir", plugins, "--set", "Modules:vrrp:Enabled=false", "--set", "Modules:notify:Enabled=false", "--set", "Modules:ipvs:Enabled=false", "--set", "Modules:checkers:Enabled=false"];
+        List<string> args = ["check-config", "-f", file, "--plugins-dir", plugins, "--set", "Modules:vrrp:Enabled=false", "--set", "Modules:notify:Enabled=false", "--set", "Modules:ipvs:Enabled=false", "--set", "Modules:checkers:Enabled=false", "--set", "Modules:smtp-check:Enabled=false"];
         foreach (var module in modules)
         {
             args.AddRange(["--set", $"Modules:{module}:Enabled=true"]);

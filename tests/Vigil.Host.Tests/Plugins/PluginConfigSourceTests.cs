@@ -100,7 +100,7 @@ public sealed class PluginConfigSourceTests
 
     private static string[] Flags(string plugins, string file) =>
     [
-        "--plugins-dir", plugins, "--set", "Modules:vrrp:Enabled=false", "--set", "Modules:notify:Enabled=false", "--set", "Modules:ipvs:Enabled=false", "--set", "Modules:checkers:Enabled=false",
+        "--plugins-dir", plugins, "--set", "Modules:vrrp:Enabled=false", "--set", "Modules:notify:Enabled=false", "--set", "Modules:ipvs:Enabled=false", "--set", "Modules:checkers:Enabled=false", "--set", "Modules:smtp-check:Enabled=false",
         "--set", "Modules:kvconf:Enabled=true", "--set", $"Modules:kvconf:File={file}",
     ];
 }

@@ -47,7 +47,7 @@ internal sealed class VigilInstance : IAsyncDisposable
             "--set", $"RuntimeDirectory={Path.Combine(directory, "run")}",
             "--set", $"Metrics:Port={metricsPort}",
             "--set", "Modules:vrrp:Enabled=false",
-            "--set", "Modules:notify:Enabled=false", "--set", "Modules:ipvs:Enabled=false", "--set", "Modules:checkers:Enabled=false",
+            "--set", "Modules:notify:Enabled=false", "--set", "Modules:ipvs:Enabled=false", "--set", "Modules:checkers:Enabled=false", "--set", "Modules:smtp-check:Enabled=false",
         };
         foreach (var module in modules)
         {

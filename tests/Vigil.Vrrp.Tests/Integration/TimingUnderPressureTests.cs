@@ -95,7 +95,7 @@ public class TimingUnderPressureTests(ITestOutputHelper output)
             "--admin-socket", lab.Socket(role),
             "-p", Path.Combine(lab.Directory, $"{role}.pid"),
             "--set", "Metrics:Enabled=false",
-            "--set", "Modules:notify:Enabled=false", "--set", "Modules:ipvs:Enabled=false", "--set", "Modules:checkers:Enabled=false",
+            "--set", "Modules:notify:Enabled=false", "--set", "Modules:ipvs:Enabled=false", "--set", "Modules:checkers:Enabled=false", "--set", "Modules:smtp-check:Enabled=false",
             .. extra,
         ]);
     }
