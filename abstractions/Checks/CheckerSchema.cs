@@ -14,6 +14,6 @@ public sealed record CheckerSchema(IReadOnlyCollection<string> Keywords, Standar
     /// </summary>
     public TimeSpan? DefaultDelayBeforeRetry { get; init; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>The port probed when <c>connect_port</c> is not written; null means the real server's port. SMTP_CHECK: 25.</summary>
+    /// <summary>The port probed when <c>connect_port</c> is not written; null means the real server's port (what keepalived's checkers do).</summary>
     public int? DefaultConnectPort { get; init; }
 }

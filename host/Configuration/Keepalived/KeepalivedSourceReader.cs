@@ -150,6 +150,13 @@ internal sealed partial class KeepalivedSourceReader
         }
 
         var pattern = lexed.Tokens[0].Text;
+        if (pattern.Contains('\0', StringComparison.Ordinal))
+        {
+            // No file name can hold a NUL byte; the file APIs would throw rather than say so.
+            _tree.Error(location, $"include{variant} file name contains a NUL byte");
+            return;
+        }
+
         var directory = Path.GetDirectoryName(location.File) ?? "";
         var files = IncludeGlob.Expand(pattern, directory);
         var optional = variant == "r" || (variant is "m" or "b" && IncludeGlob.HasWildcard(pattern));
