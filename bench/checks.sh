@@ -5,7 +5,7 @@
 # one virtual_server with N real_server blocks, HTTP_GET or TCP_CHECK at `delay_loop 1`, checkers side only: -C and the
 # ipvs module disabled, so no data plane is programmed), N = 10, 1,000 and 10,000, HTTP and TCP. For each it prints
 #   checks/s     counted on the servers' side over the window: requests nginx answered (stub_status) for HTTP,
-#                connections the kernel completed to them (TcpPassiveOpens) for TCP
+#                connections opened to them (TcpActiveOpens) for TCP
 #   CPU/1000     CPU seconds of the checker's process group (utime + stime from /proc/PID/stat) per 1,000 checks
 #   cores        CPU seconds per second over the window
 #   RSS          the process group's VmRSS at the end of the window, and its growth per configured check over N = 10
@@ -16,8 +16,8 @@
 #   sudo bench/checks.sh                  # settle 15 s, measure 30 s per run (12 runs)
 #   sudo QUICK=1 bench/checks.sh          # settle 5 s, measure 8 s
 # Environment: COUNTS ("10 1000 10000"), KINDS ("http tcp"), CHECKERS ("haproxy vigil"), SETTLE, DURATION,
-# VIGIL_BIN, VIGIL_PLUGINS. Everything runs in one network namespace ($LAB + k), removed with every process group on
-# every exit.
+# VIGIL_BIN, VIGIL_PLUGINS. Everything runs in one network namespace (vck + random hex), removed with every process group on
+# every exit (its name starts with vck, which test.sh's namespace sweep leaves alone).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 source "$here/lib/lab.sh"
@@ -44,7 +44,8 @@ trap lab_cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-NS="$LAB"k
+# Not $LAB itself: test.sh sweeps the vb* namespaces that appear while the suite runs.
+NS="vck${LAB#vb}"
 PORT=8080
 STATUS_URL=http://127.0.0.1:8081/status
 ip netns add "$NS"
@@ -77,11 +78,12 @@ for ((i = 0; i < 100; i++)); do
   sleep 0.1
 done
 
-# Prints the connections the namespace's servers completed (the kernel's TcpPassiveOpens: HAProxy resets its TCP
-# checks before nginx accepts them) and the requests nginx answered.
+# Prints the connections opened in the namespace (the kernel's TcpActiveOpens, all of them the checker's: HAProxy
+# resets a TCP check on the server's SYN-ACK, so neither nginx nor TcpPassiveOpens sees it) and the requests nginx
+# answered.
 counters() {
   local opens
-  opens=$(ip netns exec "$NS" awk '$1 == "Tcp:" && $2 ~ /^[0-9]+$/ { print $7 }' /proc/net/snmp)
+  opens=$(ip netns exec "$NS" awk '$1 == "Tcp:" && $2 ~ /^[0-9]+$/ { print $6 }' /proc/net/snmp)
   echo "$opens $(ip netns exec "$NS" curl -s -m 2 "$STATUS_URL" | awk 'NR == 3 { print $3 }')"
 }
 
