@@ -13,8 +13,8 @@
 # and the ratios Vigil / HAProxy. Targets: Vigil's CPU per check <= HAProxy's; 10,000 HTTP_GET checks/s with under one
 # core busy; RSS growth < 2 KB per configured check.
 #
-#   sudo bench/checks.sh                  # settle 15 s, measure 30 s per run (12 runs)
-#   sudo QUICK=1 bench/checks.sh          # settle 5 s, measure 8 s
+#   sudo bench/checks.sh                  # settle 20 s, measure 30 s per run (12 runs)
+#   sudo QUICK=1 bench/checks.sh          # settle 8 s, measure 8 s
 # Environment: COUNTS ("10 1000 10000"), KINDS ("http tcp"), CHECKERS ("haproxy vigil"), SETTLE, DURATION,
 # VIGIL_BIN, VIGIL_PLUGINS. Everything runs in one network namespace (vck + random hex), removed with every process group on
 # every exit (its name starts with vck, which test.sh's namespace sweep leaves alone).
@@ -24,10 +24,10 @@ source "$here/lib/lab.sh"
 lab_require_root
 
 if [ -n "${QUICK:-}" ]; then
-  SETTLE=${SETTLE:-5}
+  SETTLE=${SETTLE:-8}
   DURATION=${DURATION:-8}
 else
-  SETTLE=${SETTLE:-15}
+  SETTLE=${SETTLE:-20}
   DURATION=${DURATION:-30}
 fi
 COUNTS=${COUNTS:-"10 1000 10000"}
