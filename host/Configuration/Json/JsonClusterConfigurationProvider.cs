@@ -1,9 +1,7 @@
-using Microsoft.Extensions.Configuration;
-
 namespace Vigil.Host.Configuration.Json;
 
 /// <summary>Loads a JSON cluster configuration into the shared tree with line numbers; never throws.</summary>
-internal sealed class JsonClusterConfigurationProvider : ConfigurationProvider, ITreeProvider
+internal sealed class JsonClusterConfigurationProvider : TreeConfigurationProvider
 {
     private readonly JsonClusterConfigurationSource _source;
 
@@ -11,12 +9,5 @@ internal sealed class JsonClusterConfigurationProvider : ConfigurationProvider, 
     public JsonClusterConfigurationProvider(JsonClusterConfigurationSource source) => _source = source;
 
     /// <inheritdoc />
-    public ConfigTree Tree { get; private set; } = new();
-
-    /// <inheritdoc />
-    public override void Load()
-    {
-        Tree = JsonTreeReader.Read(_source.Path);
-        Data = Tree.Data;
-    }
+    protected override ConfigTree ReadTree() => JsonTreeReader.Read(_source.Path);
 }

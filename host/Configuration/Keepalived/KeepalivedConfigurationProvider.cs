@@ -1,12 +1,10 @@
-using Microsoft.Extensions.Configuration;
-
 namespace Vigil.Host.Configuration.Keepalived;
 
 /// <summary>
 /// Loads keepalived.conf syntax into the shared tree. Loading never throws: syntax problems end up in
-/// <see cref="Tree"/>'s issues with file and line.
+/// <see cref="TreeConfigurationProvider.Tree"/>'s issues with file and line.
 /// </summary>
-internal sealed class KeepalivedConfigurationProvider : ConfigurationProvider, ITreeProvider
+internal sealed class KeepalivedConfigurationProvider : TreeConfigurationProvider
 {
     private readonly KeepalivedConfigurationSource _source;
 
@@ -14,14 +12,7 @@ internal sealed class KeepalivedConfigurationProvider : ConfigurationProvider, I
     public KeepalivedConfigurationProvider(KeepalivedConfigurationSource source) => _source = source;
 
     /// <inheritdoc />
-    public ConfigTree Tree { get; private set; } = new();
-
-    /// <inheritdoc />
-    public override void Load()
-    {
-        Tree = Read(_source.Path, _source.ConfigId);
-        Data = Tree.Data;
-    }
+    protected override ConfigTree ReadTree() => Read(_source.Path, _source.ConfigId);
 
     /// <summary>Reads, parses and flattens <paramref name="path"/>.</summary>
     public static ConfigTree Read(string path, string configId)

@@ -16,7 +16,8 @@ namespace Vigil.Plugins.Checkers.Engine;
 /// <remarks>
 /// The next probe is scheduled when the previous one ends, as keepalived does, so a slow server is never probed twice at
 /// once. Every probe is bounded by twice the longer of its <c>connect_timeout</c> and <c>delay_loop</c>, so a probe that
-/// ignores its own timeout cannot stop its check for good.
+/// ignores its own timeout cannot stop its check for good. A cycle allocates no timer: the loop re-arms one timer, each
+/// check re-arms its own bound, and a result wakes the loop only when it is due before the loop would wake anyway.
 /// </remarks>
 internal sealed partial class HealthEngine(
     IClusterState state,
@@ -33,14 +34,18 @@ internal sealed partial class HealthEngine(
     private readonly Dictionary<CheckIdentity, CheckRunner> _checks = [];
     private readonly Dictionary<(VirtualServerKey, RealServerKey), RealServerEntry> _servers = [];
     private readonly HashSet<Task> _running = [];
+    private readonly List<CheckRunner> _due = [];
     private readonly CancellationTokenSource _stop = new();
     private TaskCompletionSource _wake = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private CheckerOptions _options = new(false, false);
     private IReadOnlySet<VirtualServerKey> _omega = new HashSet<VirtualServerKey>();
     private Task? _loop;
+    private ITimer? _timer;
+    private TaskCompletionSource? _drained;
     private bool _disposed;
     private bool _waiting;
     private DateTimeOffset? _waitingUntil;
+    private DateTimeOffset? _planned;
     private int _probing;
 
     /// <summary>How many checks run.</summary>
@@ -124,7 +129,7 @@ internal sealed partial class HealthEngine(
 
                 if (!_checks.TryGetValue(id, out var runner))
                 {
-                    runner = new CheckRunner(definition, created[id], server);
+                    runner = new CheckRunner(definition, created[id], server, time);
                     _checks.Add(id, runner);
                     _queue.Schedule(runner, now + warmup.Pick(definition.Settings.Schedule.Warmup));
                     touched.Add(server);
@@ -158,6 +163,7 @@ internal sealed partial class HealthEngine(
                 Evaluate(server, new HealthCause(server.Checks[0].Definition.Checker.Name, first ? server.Checks[0].Reason : "configuration reloaded"), first && _options.InitialNotifies);
             }
 
+            _timer ??= time.CreateTimer(static engine => ((HealthEngine)engine!).OnTimer(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
             _loop ??= Task.Run(() => RunAsync(_stop.Token));
             Wake();
         }
@@ -189,10 +195,29 @@ internal sealed partial class HealthEngine(
 
             _checks.Clear();
             _servers.Clear();
+            Wake();
+            if (_probing > 0)
+            {
+                _drained = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            }
+        }
+
+        if (_drained is { } drained)
+        {
+            await drained.Task.ConfigureAwait(false);
+        }
+
+        lock (_gate)
+        {
             running = [.. _running, .. _loop is null ? [] : new[] { _loop }];
         }
 
         await Task.WhenAll(running).ConfigureAwait(false);
+        if (_timer is not null)
+        {
+            await _timer.DisposeAsync().ConfigureAwait(false);
+        }
+
         _stop.Dispose();
     }
 
@@ -200,12 +225,19 @@ internal sealed partial class HealthEngine(
     {
         while (!stop.IsCancellationRequested)
         {
-            var due = new List<CheckRunner>();
+            var due = _due;
+            due.Clear();
             Task wake;
             TimeSpan? wait;
             DateTimeOffset? until;
             lock (_gate)
             {
+                // Stopping cancels and wakes under this lock: seen here, or the wake-up below is already complete.
+                if (stop.IsCancellationRequested)
+                {
+                    return;
+                }
+
                 var now = time.GetUtcNow();
                 while (_queue.TryTakeDue(now, out var runner))
                 {
@@ -217,12 +249,13 @@ internal sealed partial class HealthEngine(
                 wake = _wake.Task;
                 until = _queue.NextDue;
                 wait = until - now;
+                _planned = until;
             }
 
             // Started outside the lock: a probe that completes at once re-enters it to record its result.
             foreach (var runner in due)
             {
-                Track(ProbeAsync(runner));
+                _ = ProbeAsync(runner);
             }
 
             if (due.Count > 0)
@@ -230,8 +263,7 @@ internal sealed partial class HealthEngine(
                 continue;
             }
 
-            using var delay = CancellationTokenSource.CreateLinkedTokenSource(stop);
-            var timer = wait is { } w ? Task.Delay(w, time, delay.Token) : Task.Delay(Timeout.Infinite, delay.Token);
+            _timer!.Change(wait is { } w ? w : Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
             lock (_gate)
             {
                 // A wake-up that came meanwhile means more work: the loop goes round at once and is not idle.
@@ -239,13 +271,16 @@ internal sealed partial class HealthEngine(
                 _waitingUntil = until;
             }
 
-            await Task.WhenAny(timer, wake).ConfigureAwait(false);
-            lock (_gate)
-            {
-                _waiting = false;
-            }
+            await wake.ConfigureAwait(false);
+        }
+    }
 
-            await delay.CancelAsync().ConfigureAwait(false);
+    // A timer armed for an earlier wait may fire late or twice: the loop only goes round once more.
+    private void OnTimer()
+    {
+        lock (_gate)
+        {
+            Wake();
         }
     }
 
@@ -254,18 +289,18 @@ internal sealed partial class HealthEngine(
         var settings = runner.Definition.Settings;
         var longest = settings.ConnectTimeout > settings.Schedule.DelayLoop ? settings.ConnectTimeout : settings.Schedule.DelayLoop;
         var bound = 2 * (runner.Check.ProbeTimeout > longest ? runner.Check.ProbeTimeout : longest);
-        using var limit = new CancellationTokenSource(bound, time);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(runner.Cancel.Token, limit.Token);
+        var cancel = runner.Cancel;
+        cancel.CancelAfter(bound);
         CheckResult? result;
         try
         {
-            result = await runner.Check.ProbeAsync(linked.Token).ConfigureAwait(false);
+            result = await runner.Check.ProbeAsync(cancel.Token).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (runner.Cancel.IsCancellationRequested)
+        catch (OperationCanceledException) when (runner.Retired)
         {
             result = null;
         }
-        catch (OperationCanceledException) when (limit.IsCancellationRequested)
+        catch (OperationCanceledException) when (cancel.IsCancellationRequested)
         {
             result = CheckResult.Fail(CheckFailureKind.Timeout, $"probe did not end within {bound.TotalSeconds:0.###} s");
         }
@@ -293,9 +328,16 @@ internal sealed partial class HealthEngine(
                     Track(DisposeCheckAsync(runner));
                 }
 
+                if (_probing == 0)
+                {
+                    _drained?.TrySetResult();
+                }
+
                 return;
             }
 
+            runner.Rearm();
+            var (wasUp, reason, weight) = (runner.Tracker.Up, runner.Reason, runner.Weight);
             var step = runner.Tracker.Record(result.Healthy);
             var name = runner.Definition.Checker.Name;
             if (!result.Healthy)
@@ -317,9 +359,19 @@ internal sealed partial class HealthEngine(
                 runner.Weight = result.Healthy ? result.Weight : null;
             }
 
-            _queue.Schedule(runner, time.GetUtcNow() + step.NextDelay);
-            Evaluate(runner.Server, new HealthCause(name, runner.Reason), false);
-            Wake();
+            var next = time.GetUtcNow() + step.NextDelay;
+            _queue.Schedule(runner, next);
+
+            // An unchanged check leaves the verdict as it was; most results change nothing.
+            if (runner.Tracker.Up != wasUp || runner.Reason != reason || runner.Weight != weight)
+            {
+                Evaluate(runner.Server, new HealthCause(name, runner.Reason), false);
+            }
+
+            if (_planned is not { } planned || next < planned)
+            {
+                Wake();
+            }
         }
     }
 
