@@ -62,6 +62,16 @@ internal sealed class RunCommand
             return 1;
         }
 
+        // Before the admin endpoint answers: a client that saw it answer may signal at once, and a SIGHUP arriving
+        // before its handler exists would be lost.
+        using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => RequestStop(c, stop));
+        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => RequestStop(c, stop));
+        using var hangup = PosixSignalRegistration.Create(PosixSignal.SIGHUP, c =>
+        {
+            c.Cancel = true;
+            _ = Task.Run(() => runtime.ReloadAsync(stop.Token));
+        });
+
         await using var admin = new AdminServer(
             options.ResolvedAdminSocket,
             _ => Task.FromResult<JsonNode?>(runtime.GetStatus()),
@@ -78,14 +88,6 @@ internal sealed class RunCommand
             await runtime.StopAsync().ConfigureAwait(false);
             return 1;
         }
-
-        using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => RequestStop(c, stop));
-        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => RequestStop(c, stop));
-        using var hangup = PosixSignalRegistration.Create(PosixSignal.SIGHUP, c =>
-        {
-            c.Cancel = true;
-            _ = Task.Run(() => runtime.ReloadAsync(stop.Token));
-        });
 
         try
         {
